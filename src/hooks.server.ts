@@ -1,0 +1,81 @@
+/**
+ * Server entry: init connects the database, migrates and seeds the demo; handle runs every request
+ * through headers → body limit → authentication → CSRF, and gives every /api error the v1 shape.
+ */
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { randomUUID } from 'node:crypto';
+import { connect, sql } from '$lib/server/db';
+import { config } from '$lib/server/config';
+import { seedDemo } from '$lib/server/demo/seed';
+import { startHousekeeping } from '$lib/server/housekeeping';
+import { authenticate } from '$lib/server/auth/authenticate';
+import { SESSION_COOKIE } from '$lib/server/auth/session';
+import { csrfRefused } from '$lib/server/auth/csrf';
+import { apiErrorResponse, formatBytes } from '$lib/server/http/api';
+
+export const init: ServerInit = async () => {
+	await connect();
+	if (config.demo) await seedDemo(sql);
+	startHousekeeping();
+};
+
+const isApi = (path: string) => path.startsWith('/api/');
+
+const securityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	response.headers.set('x-content-type-options', 'nosniff');
+	response.headers.set('referrer-policy', 'same-origin');
+	response.headers.set('x-frame-options', 'DENY');
+	return response;
+};
+
+/** adapter-node's own limit answers in plain text; the start script lifts it and this one answers in v1 JSON. */
+const bodyLimit: Handle = async ({ event, resolve }) => {
+	const length = Number(event.request.headers.get('content-length') ?? 0);
+	if (length > config.jsonMaxBytes && !isUploadRoute(event.url.pathname)) {
+		return apiErrorResponse(413, 'payload_too_large', `Die Anfrage ist größer als ${formatBytes(config.jsonMaxBytes)}.`);
+	}
+	return resolve(event);
+};
+
+/** Routes that stream large files and enforce their own upload limit. */
+function isUploadRoute(path: string): boolean {
+	return /^\/api\/v1\/layers\/[^/]+\/versions$/.test(path);
+}
+
+const auth: Handle = async ({ event, resolve }) => {
+	await authenticate(event);
+	return resolve(event);
+};
+
+const csrf: Handle = async ({ event, resolve }) => {
+	if (csrfRefused(event.request, event.url.origin, event.cookies.get(SESSION_COOKIE) !== undefined)) {
+		return apiErrorResponse(
+			403,
+			'csrf',
+			'Anfrage abgelehnt: Sie kam nicht von dieser Seite (Herkunftsprüfung). Bitte die Seite neu laden und erneut senden.'
+		);
+	}
+	return resolve(event);
+};
+
+/** Safety net for errors Kit answers itself under /api (unknown path, wrong method): always v1 JSON. */
+const apiErrors: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	if (!isApi(event.url.pathname) || response.status < 400) return response;
+	if (response.headers.get('content-type')?.includes('application/json')) return response;
+	const headers = new Headers();
+	const allow = response.headers.get('allow');
+	if (allow) headers.set('allow', allow);
+	return apiErrorResponse(response.status, undefined, undefined, [], headers);
+};
+
+export const handle = sequence(securityHeaders, bodyLimit, auth, csrf, apiErrors);
+
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	if (status === 404) return { message: 'Seite nicht gefunden.', code: 'not_found' };
+	const errorId = randomUUID();
+	console.error(`[error] ${errorId} ${event.request.method} ${event.url.pathname}`, error);
+	return { message: `Interner Fehler (Fehler-ID ${errorId}).`, code: 'internal', errorId, details: [message] };
+};

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { navFor } from './nav';
+
+const labels = (roles: Parameters<typeof navFor>[0]) => navFor(roles).map((i) => i.label);
+
+describe('navigation by role', () => {
+	it('shows nothing without an organisation', () => {
+		expect(labels(null)).toEqual([]);
+	});
+
+	it('gives a construction firm Auskunft and Baustellen only', () => {
+		expect(labels(['bauunternehmen'])).toEqual(['Auskunft', 'Baustellen']);
+	});
+
+	it('gives a Stadt that is road authority and lighting operator both sides', () => {
+		expect(labels(['kommune', 'netzbetreiber'])).toEqual(['Auskunft', 'Baustellen', 'Netze', 'Koordination']);
+	});
+
+	it('gives the platform Admin but no line requests', () => {
+		expect(labels(['plattform'])).toEqual(['Baustellen', 'Admin']);
+	});
+});

@@ -1,0 +1,33 @@
+/**
+ * @module config
+ * Every environment variable the server reads, in one place (the README's configuration table mirrors it).
+ */
+import { env } from 'node:process';
+
+function int(name: string, fallback: number): number {
+	const raw = env[name];
+	if (raw === undefined || raw === '') return fallback;
+	const value = Number(raw);
+	if (!Number.isFinite(value)) throw new Error(`${name} muss eine Zahl sein, ist aber "${raw}".`);
+	return value;
+}
+
+export const config = {
+	/** PostgreSQL connection string; unset → embedded PGlite under DATA_DIR/pglite. */
+	databaseUrl: env.DATABASE_URL || null,
+	/** Folder for the embedded database and (later) layer files. */
+	dataDir: env.DATA_DIR || 'data',
+	/** Seed demo orgs and users; implied by the embedded default. */
+	demo: env.TIEFBLICK_DEMO === '1' || (!env.DATABASE_URL && env.TIEFBLICK_DEMO !== '0'),
+	/** Body limit for JSON and forms (bytes); uploads have their own limit. */
+	jsonMaxBytes: int('JSON_MAX_BYTES', 1_000_000),
+	/** Failed logins per IP and per account within the window before 429. */
+	loginMaxFailures: int('LOGIN_MAX_FAILURES', 10),
+	loginWindowSeconds: int('LOGIN_WINDOW_SECONDS', 15 * 60),
+	/** Registrations per IP within an hour. */
+	registerMaxPerHour: int('REGISTER_MAX_PER_HOUR', 20),
+	/** How long IPs and e-mails beside the audit chain are kept (days). */
+	personalDataRetentionDays: int('PERSONAL_DATA_RETENTION_DAYS', 90),
+	/** Pool size; the embedded socket gets the same number of connections. */
+	dbPoolMax: int('DB_POOL_MAX', 4)
+};

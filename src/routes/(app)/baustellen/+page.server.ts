@@ -1,0 +1,6 @@
+import { requireOrg } from '$lib/server/auth/guard';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals }) => {
+	requireOrg(locals);
+};
