@@ -5,7 +5,7 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { randomUUID } from 'node:crypto';
-import { connect, sql } from '$lib/server/db';
+import { connect, disconnect, sql } from '$lib/server/db';
 import { config } from '$lib/server/config';
 import { seedDemo } from '$lib/server/demo/seed';
 import { startHousekeeping } from '$lib/server/housekeeping';
@@ -18,6 +18,9 @@ export const init: ServerInit = async () => {
 	await connect();
 	if (config.demo) await seedDemo(sql);
 	startHousekeeping();
+	// adapter-node emits this after it stopped accepting requests (SIGTERM/SIGINT). Closing the pool lets
+	// the process exit, and PGlite must close cleanly or its data directory needs recovery next start.
+	process.once('sveltekit:shutdown', () => void disconnect());
 };
 
 const isApi = (path: string) => path.startsWith('/api/');
@@ -34,7 +37,10 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 const bodyLimit: Handle = async ({ event, resolve }) => {
 	const length = Number(event.request.headers.get('content-length') ?? 0);
 	if (length > config.jsonMaxBytes && !isUploadRoute(event.url.pathname)) {
-		return apiErrorResponse(413, 'payload_too_large', `Die Anfrage ist größer als ${formatBytes(config.jsonMaxBytes)}.`);
+		// the unread body is still on the wire: close the connection rather than reuse it
+		return apiErrorResponse(413, 'payload_too_large', `Die Anfrage ist größer als ${formatBytes(config.jsonMaxBytes)}.`, [], {
+			connection: 'close'
+		});
 	}
 	return resolve(event);
 };

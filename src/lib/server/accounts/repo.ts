@@ -77,7 +77,8 @@ export async function updatePasswordHash(db: Db, userId: string, passwordHash: s
 
 export async function insertOrg(db: Db, o: { name: string; roles: OrgRole[]; verifiedAt?: Date | null }): Promise<Org> {
 	const [row] = await db<OrgRow[]>`insert into organisations (name, roles, verified_at)
-		values (${o.name}, ${db.array(o.roles)}, ${o.verifiedAt ?? null})
+		-- role names are a closed set without commas; postgres.js's array parameters proved unreliable here
+		values (${o.name}, string_to_array(${o.roles.join(',')}, ','), ${o.verifiedAt ?? null})
 		returning id, name, roles, verified_at, created_at`;
 	return toOrg(row!);
 }

@@ -28,7 +28,7 @@ describe('registration validation', () => {
 			orgName: '',
 			roles: []
 		});
-		expect(errors.name).toMatch(/Namen/);
+		expect(errors.name).toMatch(/Vor- und Nachnamen/);
 		expect(errors.email).toMatch(/gültige E-Mail/);
 		expect(errors.phone).toMatch(/Ziffern/);
 		expect(errors.password).toMatch(/mindestens 10 Zeichen/);

@@ -38,7 +38,7 @@ function buildIfNeeded(): void {
 buildIfNeeded();
 
 const port = process.env.PORT ?? '3000';
-const env = {
+const env: NodeJS.ProcessEnv = {
 	...process.env,
 	PORT: port,
 	HOST: process.env.HOST ?? '127.0.0.1',

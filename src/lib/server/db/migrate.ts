@@ -12,6 +12,7 @@ import type { Sql } from './index';
 export interface Migration {
 	version: number;
 	name: string;
+	file: string;
 	sql: string;
 	checksum: string;
 }
@@ -31,7 +32,7 @@ export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
 			throw new Error(`Migrationen lückenhaft: erwartet ${String(i + 1).padStart(4, '0')}_…, gefunden ${file}.`);
 		}
 		const text = readFileSync(join(dir, file), 'utf8');
-		return { version, name: match[2]!, sql: text, checksum: sha256(text) };
+		return { version, name: match[2]!, file, sql: text, checksum: sha256(text) };
 	});
 }
 
@@ -61,7 +62,7 @@ export async function migrate(sql: Sql, migrations = loadMigrations()): Promise<
 			}
 			if (file.checksum !== row.checksum) {
 				throw new Error(
-					`Migration ${file.version}_${file.name}.sql wurde nach dem Einspielen verändert (Prüfsumme weicht ab). ` +
+					`Migration ${file.file} wurde nach dem Einspielen verändert (Prüfsumme weicht ab). ` +
 						'Angewandte Migrationen nie ändern — eine neue anlegen. Start abgebrochen.'
 				);
 			}

@@ -68,12 +68,8 @@ export class RateLimitedError extends Error {
 	}
 }
 
-/** Reads a JSON body up to the configured limit, streamed, so a missing Content-Length cannot bypass it. */
-export async function readJson(request: Request, maxBytes = config.jsonMaxBytes): Promise<unknown> {
-	const type = request.headers.get('content-type') ?? '';
-	if (!type.includes('application/json')) {
-		error(415, { code: 'unsupported_media_type', message: 'Bitte JSON senden (Content-Type: application/json).' });
-	}
+/** Reads a body up to the limit, streamed, so a missing Content-Length cannot bypass it. */
+async function readLimited(request: Request, maxBytes: number): Promise<Buffer> {
 	if (!request.body) error(400, { code: 'bad_request', message: 'Die Anfrage hat keinen Inhalt.' });
 	const reader = request.body.getReader();
 	const chunks: Uint8Array[] = [];
@@ -88,11 +84,49 @@ export async function readJson(request: Request, maxBytes = config.jsonMaxBytes)
 		}
 		chunks.push(value);
 	}
+	return Buffer.concat(chunks);
+}
+
+/** A JSON body, up to the configured limit. */
+export async function readJson(request: Request, maxBytes = config.jsonMaxBytes): Promise<unknown> {
+	const type = request.headers.get('content-type') ?? '';
+	if (!type.includes('application/json')) {
+		error(415, { code: 'unsupported_media_type', message: 'Bitte JSON senden (Content-Type: application/json).' });
+	}
+	const bytes = await readLimited(request, maxBytes);
 	try {
-		return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+		return JSON.parse(bytes.toString('utf8'));
 	} catch {
 		error(400, { code: 'invalid_json', message: 'Der Inhalt ist kein gültiges JSON.' });
 	}
+}
+
+/**
+ * Simple fields from JSON or from a form (multipart or urlencoded), so `curl -F` works as well as a
+ * JSON client. Only string values are kept; files belong to the upload routes.
+ */
+export async function readFields(request: Request, maxBytes = config.jsonMaxBytes): Promise<Record<string, string>> {
+	const type = request.headers.get('content-type') ?? '';
+	if (type.includes('application/json')) {
+		const body = await readJson(request, maxBytes);
+		const fields: Record<string, string> = {};
+		if (body && typeof body === 'object' && !Array.isArray(body)) {
+			for (const [key, value] of Object.entries(body)) if (typeof value === 'string') fields[key] = value;
+		}
+		return fields;
+	}
+	if (type.includes('multipart/form-data') || type.includes('application/x-www-form-urlencoded')) {
+		const bytes = await readLimited(request, maxBytes);
+		const form = await new Response(new Uint8Array(bytes), { headers: { 'content-type': type } }).formData().catch(() => null);
+		if (!form) error(400, { code: 'invalid_form', message: 'Die Formulardaten sind fehlerhaft.' });
+		const fields: Record<string, string> = {};
+		for (const [key, value] of form) if (typeof value === 'string') fields[key] = value;
+		return fields;
+	}
+	error(415, {
+		code: 'unsupported_media_type',
+		message: 'Bitte JSON (application/json) oder Formulardaten (multipart/form-data) senden.'
+	});
 }
 
 export function formatBytes(n: number): string {

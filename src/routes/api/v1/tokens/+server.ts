@@ -1,18 +1,18 @@
 import { json } from '@sveltejs/kit';
 import { sql } from '$lib/server/db';
-import { endpoint, RateLimitedError, readJson, apiErrorResponse } from '$lib/server/http/api';
+import { endpoint, RateLimitedError, readFields, apiErrorResponse } from '$lib/server/http/api';
 import { checkLogin } from '$lib/server/auth/login';
 import { clientInfo } from '$lib/server/auth/browser';
 import { requireUser } from '$lib/server/auth/guard';
 import { issueApiToken, listApiTokens, validateTokenLabel } from '$lib/server/auth/api-token';
 import { findOrgContext } from '$lib/server/accounts/repo';
 
-/** POST { email, password, label } → 201 { token } — the one way for a script to get a token without the UI. */
+/** POST { email, password, label } (JSON or form) → 201 { token } — the one way for a script to get a token without the UI. */
 export const POST = endpoint(async (event) => {
-	const body = (await readJson(event.request)) as Record<string, unknown> | null;
-	const email = typeof body?.email === 'string' ? body.email : '';
-	const password = typeof body?.password === 'string' ? body.password : '';
-	const label = typeof body?.label === 'string' ? body.label.trim() : '';
+	const fields = await readFields(event.request);
+	const email = fields.email?.trim() ?? '';
+	const password = fields.password ?? '';
+	const label = fields.label?.trim() ?? '';
 	const details: { field: string; message: string }[] = [];
 	if (!email) details.push({ field: 'email', message: 'E-Mail-Adresse fehlt.' });
 	if (!password) details.push({ field: 'password', message: 'Passwort fehlt.' });

@@ -1,0 +1,77 @@
+/**
+ * Runs the real production build (`node build`) against a test database, the way adapter-node runs
+ * in production, and talks to it over HTTP.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+
+export interface TestServer {
+	url: string;
+	output: () => string;
+	stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const srv = createServer();
+		srv.unref();
+		srv.on('error', reject);
+		srv.listen(0, '127.0.0.1', () => {
+			const address = srv.address();
+			const port = typeof address === 'object' && address ? address.port : 0;
+			srv.close(() => resolve(port));
+		});
+	});
+}
+
+export async function startServer(env: Record<string, string | undefined>, timeoutMs = 30_000): Promise<TestServer> {
+	if (!existsSync('build/index.js')) throw new Error('build/ fehlt: zuerst `npx vite build` (npm test macht das).');
+	const port = await freePort();
+	const url = `http://127.0.0.1:${port}`;
+	const childEnv: NodeJS.ProcessEnv = {
+		...process.env,
+		PORT: String(port),
+		HOST: '127.0.0.1',
+		ORIGIN: url,
+		BODY_SIZE_LIMIT: 'Infinity',
+		TIEFBLICK_DEMO: '0',
+		LOGIN_MAX_FAILURES: '1000',
+		REGISTER_MAX_PER_HOUR: '1000',
+		...env
+	};
+	for (const [key, value] of Object.entries(env)) if (value === undefined) delete childEnv[key];
+	const child: ChildProcess = spawn(process.execPath, ['build/index.js'], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+	let log = '';
+	child.stdout!.on('data', (d: Buffer) => (log += d.toString()));
+	child.stderr!.on('data', (d: Buffer) => (log += d.toString()));
+	const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		if (child.exitCode !== null) throw new Error(`Server beendet (Code ${child.exitCode}):\n${log}`);
+		try {
+			const res = await fetch(`${url}/healthz`);
+			if (res.status === 200) break;
+		} catch {
+			// not listening yet
+		}
+		if (Date.now() > deadline) {
+			child.kill('SIGKILL');
+			throw new Error(`Server nicht bereit nach ${timeoutMs} ms:\n${log}`);
+		}
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	return {
+		url,
+		output: () => log,
+		async stop() {
+			if (child.exitCode === null) {
+				child.kill('SIGTERM');
+				const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+				await exited;
+				clearTimeout(killer);
+			}
+		}
+	};
+}
