@@ -11,6 +11,8 @@ export default defineConfig({
 		fileParallelism: true,
 		maxWorkers: 2,
 		testTimeout: 30_000,
+		reporters: ['default', 'json'],
+		outputFile: { json: 'test-results/vitest.json' },
 		hookTimeout: 120_000
 	}
 });

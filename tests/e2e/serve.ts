@@ -7,6 +7,13 @@
  * so a `vite build` started elsewhere during the run cannot pull files from under it: adapter-node
  * crashes on a static file that vanished between lookup and read.
  *
+ * Two processes: tsx runs this file as a thin launcher, which starts the same file again under plain
+ * `node --import tsx` as the supervisor that owns the database and the server. Reason: on SIGTERM the
+ * tsx CLI waits only ~60 ms for its child to acknowledge the signal and then SIGKILLs it; on a busy
+ * machine that killed the cleanup half way (database and temp folder left behind). The supervisor is
+ * not tsx's child, gets the process group's signal from Playwright directly, and holds stdout open
+ * until it is done, so Playwright waits for it (gracefulShutdown in playwright.config.ts).
+ *
  * TEST_DATABASE_URL may point at the admin/maintenance database of another server
  * (default postgres://postgres@127.0.0.1:5432/postgres); the test database is created beside it.
  */
@@ -14,11 +21,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 
 const BUILD_DIR = 'build';
 const BUILD_ENTRY = join(BUILD_DIR, 'index.js');
 const STOP_GRACE_MS = 5_000;
+const ROLE_ENV = 'TIEFBLICK_E2E_SERVE_ROLE';
 
 function log(message: string): void {
 	console.log(`[e2e-serve] ${message}`);
@@ -85,11 +94,11 @@ function stop(signal: NodeJS.Signals): void {
 		}
 	}, STOP_GRACE_MS);
 }
-// Registered before anything is created, so a stop during start-up still drops the database.
-process.on('SIGINT', () => stop('SIGINT'));
-process.on('SIGTERM', () => stop('SIGTERM'));
+async function supervise(): Promise<void> {
+	// Registered before anything is created, so a stop during start-up still drops the database.
+	process.on('SIGINT', () => stop('SIGINT'));
+	process.on('SIGTERM', () => stop('SIGTERM'));
 
-async function main(): Promise<void> {
 	if (!existsSync(BUILD_ENTRY)) {
 		console.error(`[e2e-serve] ${BUILD_ENTRY} fehlt – bitte zuerst bauen: npx vite build --logLevel warn`);
 		process.exit(1);
@@ -133,7 +142,26 @@ async function main(): Promise<void> {
 	});
 }
 
-main().catch((e) => {
-	console.error('[e2e-serve]', e);
-	process.exit(1);
-});
+/** Starts the supervisor outside tsx's signal relay and mirrors its exit code. */
+function launch(): void {
+	const supervisor = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url)], {
+		stdio: 'inherit',
+		env: { ...process.env, [ROLE_ENV]: 'supervisor' }
+	});
+	// Playwright signals the whole process group; this covers a signal sent to this process alone.
+	const relay = (signal: NodeJS.Signals) => {
+		if (running(supervisor)) supervisor.kill(signal);
+	};
+	process.on('SIGINT', relay);
+	process.on('SIGTERM', relay);
+	supervisor.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
+if (process.env[ROLE_ENV] === 'supervisor') {
+	supervise().catch((e) => {
+		console.error('[e2e-serve]', e);
+		process.exit(1);
+	});
+} else {
+	launch();
+}
