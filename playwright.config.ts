@@ -14,11 +14,13 @@ const ORIGIN = `http://localhost:${PORT}`;
 export default defineConfig({
 	testDir: 'tests/e2e',
 	testMatch: '**/*.test.ts',
+	// its own folder: Playwright empties outputDir at start, and vitest's report sits in test-results/
+	outputDir: 'test-results/playwright',
 	workers: 2,
 	fullyParallel: true,
 	forbidOnly: !!process.env.CI,
 	retries: 0,
-	reporter: 'list',
+	reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
 	timeout: 30_000,
 	expect: { timeout: 10_000 },
 	use: {
