@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { connect, disconnect, sql } from '$lib/server/db';
 import { config } from '$lib/server/config';
 import { seedDemo } from '$lib/server/demo/seed';
+import { loadDemoNetworks } from '$lib/server/demo/load-networks';
 import { startHousekeeping } from '$lib/server/housekeeping';
 import { authenticate } from '$lib/server/auth/authenticate';
 import { SESSION_COOKIE } from '$lib/server/auth/session';
@@ -16,7 +17,10 @@ import { apiErrorResponse, formatBytes } from '$lib/server/http/api';
 
 export const init: ServerInit = async () => {
 	await connect();
-	if (config.demo) await seedDemo(sql);
+	if (config.demo) {
+		await seedDemo(sql);
+		await loadDemoNetworks();
+	}
 	startHousekeeping();
 	// adapter-node emits this after it stopped accepting requests (SIGTERM/SIGINT). Closing the pool lets
 	// the process exit, and PGlite must close cleanly or its data directory needs recovery next start.
@@ -36,16 +40,17 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 /** adapter-node's own limit answers in plain text; the start script lifts it and this one answers in v1 JSON. */
 const bodyLimit: Handle = async ({ event, resolve }) => {
 	const length = Number(event.request.headers.get('content-length') ?? 0);
-	if (length > config.jsonMaxBytes && !isUploadRoute(event.url.pathname)) {
+	const limit = isUploadRoute(event.url.pathname) ? config.uploadMaxBytes + 64_000 : config.jsonMaxBytes;
+	if (length > limit) {
 		// the unread body is still on the wire: close the connection rather than reuse it
-		return apiErrorResponse(413, 'payload_too_large', `Die Anfrage ist größer als ${formatBytes(config.jsonMaxBytes)}.`, [], {
+		return apiErrorResponse(413, 'payload_too_large', `Die Anfrage ist größer als ${formatBytes(limit)}.`, [], {
 			connection: 'close'
 		});
 	}
 	return resolve(event);
 };
 
-/** Routes that stream large files and enforce their own upload limit. */
+/** Routes that stream large files (their own limit, UPLOAD_MAX_BYTES, plus room for the form fields). */
 function isUploadRoute(path: string): boolean {
 	return /^\/api\/v1\/layers\/[^/]+\/versions$/.test(path);
 }

@@ -28,6 +28,11 @@ export const config = {
 	registerMaxPerHour: int('REGISTER_MAX_PER_HOUR', 20),
 	/** How long IPs and e-mails beside the audit chain are kept (days). */
 	personalDataRetentionDays: int('PERSONAL_DATA_RETENTION_DAYS', 90),
+	/** Largest accepted upload of a network layer file (bytes). */
+	uploadMaxBytes: int('UPLOAD_MAX_BYTES', 300_000_000),
+	/** Zip archives: most bytes they may unpack to, and the highest compression ratio (zip bombs). */
+	zipMaxUnpackedBytes: int('ZIP_MAX_UNPACKED_BYTES', 1_500_000_000),
+	zipMaxRatio: int('ZIP_MAX_RATIO', 200),
 	/** Pool size; the embedded socket gets the same number of connections. */
 	dbPoolMax: int('DB_POOL_MAX', 4)
 };

@@ -21,6 +21,8 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 	{ org: 'Ingenieurbüro Beispiel & Partner (Demo)', roles: ['planungsbuero'], verified: true, person: 'Paula Planer', email: 'planung@ib-beispiel.demo' },
 	{ org: 'Stadtwerke Saalestadt (Demo)', roles: ['netzbetreiber', 'bauunternehmen'], verified: true, person: 'Norbert Netz', email: 'netz@sw-saalestadt.demo' },
 	{ org: 'Glasfaser Fiktiv GmbH (Demo)', roles: ['netzbetreiber'], verified: true, person: 'Greta Glas', email: 'planauskunft@glasfaser-fiktiv.demo' },
+	{ org: 'Abwasserverband Saaleaue (Demo)', roles: ['netzbetreiber'], verified: true, person: 'Anton Abwasser', email: 'netz@abwasser-saaleaue.demo' },
+	{ org: 'Fernmelde Beispiel AG (Demo)', roles: ['netzbetreiber'], verified: true, person: 'Frieda Fernmelde', email: 'planauskunft@fernmelde-beispiel.demo' },
 	{ org: 'Stadt Halle (Saale), Tiefbauamt (Demo)', roles: ['kommune', 'netzbetreiber'], verified: true, person: 'Konrad Kommune', email: 'tiefbauamt@halle.demo' },
 	{ org: 'Erdbau Neuling KG (Demo, unverifiziert)', roles: ['bauunternehmen'], verified: false, person: 'Nina Neuling', email: 'neu@erdbau-neuling.demo' }
 ];

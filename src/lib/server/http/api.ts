@@ -103,7 +103,8 @@ export async function readJson(request: Request, maxBytes = config.jsonMaxBytes)
 
 /**
  * Simple fields from JSON or from a form (multipart or urlencoded), so `curl -F` works as well as a
- * JSON client. Only string values are kept; files belong to the upload routes.
+ * JSON client. Values arrive as strings (JSON numbers, booleans and objects stringified); files belong
+ * to the upload routes.
  */
 export async function readFields(request: Request, maxBytes = config.jsonMaxBytes): Promise<Record<string, string>> {
 	const type = request.headers.get('content-type') ?? '';
@@ -111,7 +112,11 @@ export async function readFields(request: Request, maxBytes = config.jsonMaxByte
 		const body = await readJson(request, maxBytes);
 		const fields: Record<string, string> = {};
 		if (body && typeof body === 'object' && !Array.isArray(body)) {
-			for (const [key, value] of Object.entries(body)) if (typeof value === 'string') fields[key] = value;
+			for (const [key, value] of Object.entries(body)) {
+				if (typeof value === 'string') fields[key] = value;
+				else if (typeof value === 'number' || typeof value === 'boolean') fields[key] = String(value);
+				else if (value !== null && typeof value === 'object') fields[key] = JSON.stringify(value);
+			}
 		}
 		return fields;
 	}
