@@ -181,6 +181,9 @@ describe('versions', () => {
 		const v2 = (await upload(layerId, 'wasser-v2.geojson', { activate: 'false' })).body;
 		expect(v2.activated).toBe(false);
 		expect(v2.version).toMatchObject({ versionNo: 2, active: false, featureCount: 22 });
+		// the diff against the version active at upload time, by source_id
+		expect(v2.version.diff).toMatchObject({ againstVersionId: v1.id, added: 2, removed: 0, changed: 0, unchanged: 20 });
+		expect(v2.version.diff.examples.added).toEqual(['W-0021', 'W-0022']);
 		let layer = await api(server.url, 'GET', `/api/v1/layers/${layerId}`, { token });
 		expect(layer.body.activeVersionId).toBe(v1.id);
 
@@ -214,6 +217,21 @@ describe('access', () => {
 		const requester = await api(server.url, 'GET', '/api/v1/layers', { token: requesterToken });
 		expect(requester.status).toBe(403);
 		expect((await api(server.url, 'GET', `/api/v1/layers/${layerId}`, { token: requesterToken })).status).toBe(403);
+	});
+
+	it('never shows a coverage area or operator settings to a requester', async () => {
+		const { Browser } = await import('./helpers/client');
+		const b = new Browser(server.url);
+		await b.login('b@bau.example', TEST_PASSWORD);
+		for (const path of ['/netze', '/netze/gebiet', '/netze/einstellungen', `/netze/${await newLayer('Nicht für Bau')}`]) {
+			const res = await b.get(path, { accept: 'text/html' });
+			expect(res.status, path).toBe(403);
+			expect(await res.text()).not.toContain('MultiPolygon');
+		}
+		// another operator's layer page is "not found"
+		const other = new Browser(server.url);
+		await other.login('g@netz.example', TEST_PASSWORD);
+		expect((await other.get(`/netze/${await newLayer('Fremder Layer')}`, { accept: 'text/html' })).status).toBe(404);
 	});
 
 	it('validates a new layer in German', async () => {

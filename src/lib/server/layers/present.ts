@@ -29,6 +29,7 @@ export function versionJson(v: LayerVersion, activeVersionId: string | null) {
 		featureCount: v.featureCount,
 		extent: v.extent,
 		warningCount: v.report.warningCount,
-		uploadedAt: v.createdAt
+		uploadedAt: v.createdAt,
+		diff: v.diff ? { againstVersionId: v.diffBaseId, added: v.diff.added, removed: v.diff.removed, changed: v.diff.changed, unchanged: v.diff.unchanged, examples: v.diff.examples } : null
 	};
 }

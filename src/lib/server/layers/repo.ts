@@ -7,6 +7,7 @@ import type { Network } from '$lib/layers/catalogue';
 import type { AttributeMapping } from './ingest/mapping';
 import type { IngestReport } from './ingest';
 import type { Polygon } from './ingest/hull';
+import type { LayerDiff } from './diff';
 
 export interface Layer {
 	id: string;
@@ -32,6 +33,9 @@ export interface LayerVersion {
 	report: IngestReport;
 	uploadedBy: string | null;
 	createdAt: Date;
+	/** against the version active at upload time (diffBaseId); null for a layer's first version */
+	diff: LayerDiff | null;
+	diffBaseId: string | null;
 }
 
 interface LayerRow {
@@ -61,6 +65,8 @@ interface VersionRow {
 	report: IngestReport;
 	uploaded_by: string | null;
 	created_at: Date;
+	diff: LayerDiff | null;
+	diff_base_id: string | null;
 }
 
 const toLayer = (r: LayerRow): Layer => ({
@@ -86,10 +92,13 @@ const toVersion = (r: VersionRow): LayerVersion => ({
 	extent: [r.min_x, r.min_y, r.max_x, r.max_y],
 	report: r.report,
 	uploadedBy: r.uploaded_by,
-	createdAt: r.created_at
+	createdAt: r.created_at,
+	diff: r.diff,
+	diffBaseId: r.diff_base_id
 });
 
-const VERSION_COLUMNS = 'id, layer_id, version_no, sha256, file_name, source_format, source_crs, feature_count, min_x, min_y, max_x, max_y, report, uploaded_by, created_at';
+const VERSION_COLUMNS =
+	'id, layer_id, version_no, sha256, file_name, source_format, source_crs, feature_count, min_x, min_y, max_x, max_y, report, uploaded_by, created_at, diff, diff_base_id';
 
 export async function insertLayer(
 	db: Db,
@@ -167,11 +176,11 @@ export async function insertVersion(
 	// versions of one layer are numbered under a row lock on the layer
 	await db`select 1 from layers where id = ${v.layerId} for update`;
 	const [row] = await db<VersionRow[]>`insert into layer_versions
-		(layer_id, version_no, sha256, file_name, source_format, source_crs, feature_count, min_x, min_y, max_x, max_y, hull, report, uploaded_by)
+		(layer_id, version_no, sha256, file_name, source_format, source_crs, feature_count, min_x, min_y, max_x, max_y, hull, report, uploaded_by, diff, diff_base_id)
 		values (${v.layerId}, (select coalesce(max(version_no), 0) + 1 from layer_versions where layer_id = ${v.layerId}),
 			${v.sha256}, ${v.fileName}, ${v.sourceFormat}, ${v.sourceCrs}, ${v.featureCount},
 			${v.extent[0]}, ${v.extent[1]}, ${v.extent[2]}, ${v.extent[3]}, ${v.hull ? db.json(v.hull as never) : null},
-			${db.json(v.report as never)}, ${v.uploadedBy})
+			${db.json(v.report as never)}, ${v.uploadedBy}, ${v.diff ? db.json(v.diff as never) : null}, ${v.diffBaseId})
 		returning ${db.unsafe(VERSION_COLUMNS)}`;
 	return toVersion(row!);
 }

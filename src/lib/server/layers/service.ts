@@ -15,6 +15,7 @@ import * as repo from './repo';
 import { ensureLayerDir, layerFilePath, scratchDir } from './storage';
 import { refreshDerivedCoverage } from './coverage';
 import { releaseReader } from './reader';
+import { diffLayerFiles, type LayerDiff } from './diff';
 
 export interface Actor {
 	userId: string;
@@ -98,6 +99,8 @@ export async function uploadVersion(actor: Actor, layer: repo.Layer, input: Uplo
 		ensureLayerDir(layer.id);
 		storedPath = layerFilePath(layer.id, input.sha256);
 		renameSync(fgbPath, storedPath);
+		const base = layer.activeVersionId ? await repo.findVersion(sql, layer.id, layer.activeVersionId) : null;
+		const diff: LayerDiff | null = base ? diffLayerFiles(layerFilePath(layer.id, base.sha256), storedPath) : null;
 		const version = await sql.begin(async (tx) => {
 			const v = await repo.insertVersion(tx, {
 				layerId: layer.id,
@@ -109,7 +112,9 @@ export async function uploadVersion(actor: Actor, layer: repo.Layer, input: Uplo
 				extent: report.extent!,
 				hull,
 				report,
-				uploadedBy: actor.userId
+				uploadedBy: actor.userId,
+				diff,
+				diffBaseId: base?.id ?? null
 			});
 			if (input.mapping) await repo.updateLayerSettings(tx, layer.id, { mapping: input.mapping });
 			await appendAudit(tx, {
@@ -117,7 +122,14 @@ export async function uploadVersion(actor: Actor, layer: repo.Layer, input: Uplo
 				actorUser: actor.userId,
 				actorOrg: actor.orgId,
 				subject: v.id,
-				data: { layer: layer.id, versionNo: v.versionNo, sha256: v.sha256, features: v.featureCount, warnings: report.warningCount }
+				data: {
+					layer: layer.id,
+					versionNo: v.versionNo,
+					sha256: v.sha256,
+					features: v.featureCount,
+					warnings: report.warningCount,
+					...(diff ? { added: diff.added, removed: diff.removed, changed: diff.changed } : {})
+				}
 			});
 			if (input.activate) await activateInTx(tx, actor, layer, v);
 			return v;
