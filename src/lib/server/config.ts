@@ -24,6 +24,8 @@ export const config = {
 	/** Failed logins per IP and per account within the window before 429. */
 	loginMaxFailures: int('LOGIN_MAX_FAILURES', 10),
 	loginWindowSeconds: int('LOGIN_WINDOW_SECONDS', 15 * 60),
+	/** Auskünfte per user within an hour (critical-infrastructure rule: no bulk harvesting). */
+	auskunftMaxPerHour: int('AUSKUNFT_MAX_PER_HOUR', 60),
 	/** Registrations per IP within an hour. */
 	registerMaxPerHour: int('REGISTER_MAX_PER_HOUR', 20),
 	/** How long IPs and e-mails beside the audit chain are kept (days). */
