@@ -6,14 +6,22 @@ import { requireOperator } from '$lib/server/layers/access';
 import { receiveUpload } from '$lib/server/http/upload';
 import { TMP_DIR } from '$lib/server/layers/storage';
 import { DERIVED_MARGIN_M, getCoverage, resetToDerived, setCoverage } from '$lib/server/layers/coverage';
-import { lonLatToUtm, mapPositions } from '$lib/geo/crs';
+import { lonLatToUtm, mapPositions, utmToLonLat } from '$lib/geo/crs';
+import { env } from '$env/dynamic/private';
+import { OFFLINE_STYLE_URL } from '$lib/map/defaults';
 import { appendAudit } from '$lib/server/audit/repo';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const { org } = requireRole(locals, 'netzbetreiber');
 	const coverage = await getCoverage(sql, org.id);
-	return { coverage, marginM: DERIVED_MARGIN_M };
+	return {
+		coverage,
+		// the operator's own area, for drawing over it (never shown to anyone else)
+		coverage4326: coverage ? { type: 'MultiPolygon' as const, coordinates: mapPositions(coverage.geometry.coordinates, utmToLonLat) } : null,
+		marginM: DERIVED_MARGIN_M,
+		basemapStyleUrl: env.BASEMAP_STYLE_URL || OFFLINE_STYLE_URL
+	};
 };
 
 /** The polygon in an uploaded GeoJSON (geometry, Feature or FeatureCollection with one area), EPSG:4326. */
@@ -48,6 +56,25 @@ export const actions: Actions = {
 		});
 		if (problem) return fail(400, { message: problem });
 		return { message: 'Zuständigkeitsgebiet gespeichert.' };
+	},
+	draw: async ({ locals, request }) => {
+		const actor = requireOperator(locals);
+		const raw = String((await request.formData()).get('geometry') ?? '');
+		let polygon: { type: string; coordinates: unknown } | null = null;
+		try {
+			polygon = polygonOf(JSON.parse(raw));
+		} catch {
+			polygon = null;
+		}
+		if (!polygon) return fail(400, { message: 'Bitte zuerst ein gültiges Gebiet zeichnen.' });
+		const utm = { type: polygon.type, coordinates: mapPositions(polygon.coordinates, lonLatToUtm) };
+		const problem = await sql.begin(async (tx) => {
+			const p = await setCoverage(tx, actor.orgId, utm, 'drawn');
+			if (!p) await appendAudit(tx, { action: 'coverage.drawn', actorUser: actor.userId, actorOrg: actor.orgId });
+			return p;
+		});
+		if (problem) return fail(400, { message: problem });
+		return { message: 'Gezeichnetes Zuständigkeitsgebiet gespeichert.' };
 	},
 	derive: async ({ locals }) => {
 		const actor = requireOperator(locals);
