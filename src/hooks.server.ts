@@ -9,6 +9,7 @@ import { connect, disconnect, sql } from '$lib/server/db';
 import { config } from '$lib/server/config';
 import { seedDemo } from '$lib/server/demo/seed';
 import { loadDemoNetworks } from '$lib/server/demo/load-networks';
+import { seedDemoToeb } from '$lib/server/demo/toeb';
 import { startHousekeeping } from '$lib/server/housekeeping';
 import { authenticate } from '$lib/server/auth/authenticate';
 import { SESSION_COOKIE } from '$lib/server/auth/session';
@@ -20,6 +21,7 @@ export const init: ServerInit = async () => {
 	if (config.demo) {
 		await seedDemo(sql);
 		await loadDemoNetworks();
+		await seedDemoToeb(sql);
 	}
 	startHousekeeping();
 	// adapter-node emits this after it stopped accepting requests (SIGTERM/SIGINT). Closing the pool lets

@@ -72,6 +72,12 @@ describe('POST /api/v1/auskuenfte', () => {
 		expect(hd?.bufferM).toBe(50);
 		expect(created.layerVersions.find((l: any) => l.layer === 'Wasser Versorgungsleitungen')?.bufferM).toBe(10);
 		for (const l of created.layerVersions) expect(l.sha256).toMatch(/^[0-9a-f]{64}$/);
+		// the authority's TöB list: operators not on the platform, with a contact
+		expect(created.externalOperators).toContainEqual({
+			name: 'Regionalgas Musterland GmbH (Demo, nicht auf Tiefblick)',
+			networks: ['Gas (Hochdruck)'],
+			contact: 'Planauskunft 0345 000 7700, leitungsauskunft@regionalgas-musterland.demo'
+		});
 		expect(created.links).toEqual({
 			self: `${server.url}/api/v1/auskuenfte/${created.id}`,
 			pdf: `${server.url}/api/v1/auskuenfte/${created.id}/pdf`,
@@ -93,6 +99,7 @@ describe('POST /api/v1/auskuenfte', () => {
 		expect(text).toContain(created.number);
 		expect(text).toContain('Stadtwerke Saalestadt (Demo)');
 		expect(text).toContain('Nicht aufgeführte Betreiber sind gesondert anzufragen.');
+		expect(text).toContain('Regionalgas Musterland GmbH');
 		expect(text).toMatch(/VORLÄUFIG/);
 		expect(text).toContain('Störung');
 
@@ -169,6 +176,18 @@ describe('POST /api/v1/auskuenfte', () => {
 		const fields = await api(server.url, 'POST', '/api/v1/auskuenfte', { token: bau, body: { type: 'bau' } });
 		expect(fields.status).toBe(422);
 		expect(fields.body.error.details.map((d: any) => d.field)).toEqual(['workClass', 'geometry', 'period.start', 'period.end', 'description']);
+	});
+
+	it('lets the road authority keep its TöB list, and nobody else', async () => {
+		const { Browser } = await import('./helpers/client');
+		const amt = new Browser(server.url);
+		await amt.login('tiefbauamt@halle.demo', DEMO_PASSWORD);
+		const added = await amt.postForm('/koordination?/addToeb', { name: 'Kabel Nord GmbH', networks: 'Telekommunikation', contact: '0345 000 1234' });
+		expect(added.status).toBe(200);
+		expect(await (await amt.get('/koordination', { accept: 'text/html' })).text()).toContain('Kabel Nord GmbH');
+		const firm = new Browser(server.url);
+		await firm.login('bauleiter@musterbau.demo', DEMO_PASSWORD);
+		expect((await firm.postForm('/koordination?/addToeb', { name: 'Fremd GmbH', networks: 'Gas', contact: '0345 000 0000' })).status).toBe(403);
 	});
 
 	it('limits requests per user per hour with 429', async () => {
