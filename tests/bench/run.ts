@@ -1,7 +1,10 @@
 /**
  * `npm run bench` — every benchmark, one after the other, figures and ratios printed; never part of
- * `npm test`. Set BENCH_QUICK=1 for a tenth of the data (a smoke run).
+ * `npm test`. Set BENCH_QUICK=1 for a tenth of the data (a smoke run). Build first (`npm run build`):
+ * the request benchmark runs the production server.
  */
+import { runAuskunftBench } from './auskunft';
+import { runClipBench } from './clip';
 import { runIngestBench } from './ingest';
 import { runLayerReaderBench } from './layer-reader';
 
@@ -13,3 +16,9 @@ await runIngestBench(quick ? 100_000 : 1_000_000);
 
 section('Layer reader (bbox search)');
 await runLayerReaderBench(quick ? { features: 100_000 } : {});
+
+section('Clip (search + exact clip vs plain jsts vs PostGIS)');
+await runClipBench(quick ? { features: 100_000 } : {});
+
+section('Leitungsauskunft over HTTP (POST incl. PDF)');
+await runAuskunftBench(quick ? 40 : 200);
