@@ -114,6 +114,8 @@ export async function readFields(request: Request, maxBytes = config.jsonMaxByte
 		if (body && typeof body === 'object' && !Array.isArray(body)) {
 			for (const [key, value] of Object.entries(body)) {
 				if (typeof value === 'string') fields[key] = value;
+				// null clears a field, like an empty form input
+				else if (value === null) fields[key] = '';
 				else if (typeof value === 'number' || typeof value === 'boolean') fields[key] = String(value);
 				else if (value !== null && typeof value === 'object') fields[key] = JSON.stringify(value);
 			}
