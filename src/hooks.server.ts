@@ -39,10 +39,23 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-/** adapter-node's own limit answers in plain text; the start script lifts it and this one answers in v1 JSON. */
+/**
+ * adapter-node's own limit answers in plain text; the start script lifts it and this one answers in v1
+ * JSON. Routes that receive files get the upload limit here; each streams with its own, smaller limit
+ * (http/upload.ts). Everything else keeps the small one: Kit's formData() would buffer it all.
+ */
+const UPLOAD_ROUTES = [
+	/^\/api\/v1\/layers\/[^/]+\/versions$/,
+	/^\/api\/v1\/auskuenfte\/[^/]+\/rueckmeldungen$/,
+	/^\/netze\/[^/]+$/, // layer page upload, Einstellungen (Schutzanweisung PDF), Gebiet, Eingang
+	/^\/auskunft\/[^/]+$/, // request form (area file), result page (feedback photo)
+	/^\/verify\/[^/]+$/ // PDF to check
+];
+
 const bodyLimit: Handle = async ({ event, resolve }) => {
 	const length = Number(event.request.headers.get('content-length') ?? 0);
-	const limit = isUploadRoute(event.url.pathname) ? config.uploadMaxBytes + 64_000 : config.jsonMaxBytes;
+	const upload = UPLOAD_ROUTES.some((r) => r.test(event.url.pathname));
+	const limit = upload ? config.uploadMaxBytes + 64_000 : config.jsonMaxBytes;
 	if (length > limit) {
 		// the unread body is still on the wire: close the connection rather than reuse it
 		return apiErrorResponse(413, 'payload_too_large', `Die Anfrage ist größer als ${formatBytes(limit)}.`, [], {
@@ -51,11 +64,6 @@ const bodyLimit: Handle = async ({ event, resolve }) => {
 	}
 	return resolve(event);
 };
-
-/** Routes that stream large files (their own limit, UPLOAD_MAX_BYTES, plus room for the form fields). */
-function isUploadRoute(path: string): boolean {
-	return /^\/api\/v1\/layers\/[^/]+\/versions$/.test(path);
-}
 
 const auth: Handle = async ({ event, resolve }) => {
 	await authenticate(event);

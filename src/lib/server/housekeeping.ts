@@ -1,12 +1,16 @@
 /**
  * @module housekeeping
  * Hourly clean-up: expired sessions, and IPs/e-mails beside the audit chain past their retention.
+ * Every minute: answer deadlines of manual operators (keine_antwort after two working days). Reads
+ * settle them too (auskunft/deadlines.ts); the timer covers Auskünfte nobody looks at.
  */
 import { sql } from './db';
 import { purgeExpiredPersonal } from './audit/repo';
 import { purgeExpiredSessions } from './auth/session';
+import { settleDeadlines } from './auskunft/deadlines';
 
 let timer: NodeJS.Timeout | null = null;
+let deadlineTimer: NodeJS.Timeout | null = null;
 
 async function runOnce(): Promise<void> {
 	try {
@@ -17,9 +21,21 @@ async function runOnce(): Promise<void> {
 	}
 }
 
+async function runDeadlines(): Promise<void> {
+	try {
+		await settleDeadlines();
+	} catch (e) {
+		console.error('[housekeeping] Fristen', e);
+	}
+}
+
 export function startHousekeeping(): void {
 	if (timer) return;
 	void runOnce();
+	void runDeadlines();
 	timer = setInterval(() => void runOnce(), 3_600_000);
-	timer.unref(); // never keeps the process alive on shutdown
+	deadlineTimer = setInterval(() => void runDeadlines(), 60_000);
+	// never keep the process alive on shutdown
+	timer.unref();
+	deadlineTimer.unref();
 }

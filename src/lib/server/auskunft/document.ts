@@ -15,7 +15,8 @@ function pdfOperator(o: OperatorOutcome): PdfOperator {
 		name: o.name,
 		networks: o.networks,
 		status: o.status,
-		validUntil: o.status === 'ausstehend' ? null : o.validUntil,
+		// no answer, no validity: pending and unanswered operators give none
+		validUntil: o.status === 'ausstehend' || o.status === 'keine_antwort' ? null : o.validUntil,
 		datenstand: o.datenstand,
 		contacts: {
 			planauskunft: { name: c.planauskunft.name || 'Planauskunft', phone: c.planauskunft.phone, email: c.planauskunft.email },

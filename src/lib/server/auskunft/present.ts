@@ -7,8 +7,14 @@ import type { Db } from '../db';
 import { now } from '../clock';
 import * as repo from './repo';
 import { auskunftStatus, berlinDate } from './rules';
+import { settleDeadlines } from './deadlines';
 
+/**
+ * `db` is the server's pool, never a transaction: a passed deadline is settled here first (its own
+ * transaction), so a read right after the clock moved already shows keine_antwort.
+ */
 export async function auskunftJson(db: Db, a: repo.AuskunftRow, origin: string) {
+	await settleDeadlines({ auskunftId: a.id, origin });
 	const [operators, layers, docs] = await Promise.all([repo.operatorResults(db, a.id), repo.layerUses(db, a.id), repo.documents(db, a.id)]);
 	const self = `${origin}/api/v1/auskuenfte/${a.id}`;
 	const latest = docs[docs.length - 1];
@@ -29,9 +35,10 @@ export async function auskunftJson(db: Db, a: repo.AuskunftRow, origin: string) 
 			name: o.operatorName,
 			networks: o.networks,
 			status: o.status,
-			validUntil: o.status === 'ausstehend' ? null : o.validUntil,
-			featureCount: o.status === 'betroffen' ? o.featureCount : 0,
-			lengthM: o.status === 'betroffen' ? o.lengthM : 0,
+			validUntil: o.status === 'ausstehend' || o.status === 'keine_antwort' ? null : o.validUntil,
+			// a plan withheld (own documents instead) is not counted: its features are not released
+			featureCount: o.status === 'betroffen' && o.planReleased !== false ? o.featureCount : 0,
+			lengthM: o.status === 'betroffen' && o.planReleased !== false ? o.lengthM : 0,
 			einweisungErforderlich: o.einweisungErforderlich,
 			zustimmungErforderlich: o.zustimmungErforderlich
 		})),
@@ -50,8 +57,12 @@ export async function auskunftJson(db: Db, a: repo.AuskunftRow, origin: string) 
 	};
 }
 
-/** The org's own Auskunft or null (another org's is "not found", as if it did not exist). */
+/**
+ * The org's own Auskunft or null (another org's is "not found", as if it did not exist). Settles a
+ * passed deadline first (see auskunftJson), so the PDF and the page read the current version.
+ */
 export async function ownAuskunft(db: Db, id: string, orgId: string): Promise<repo.AuskunftRow | null> {
 	const a = await repo.findAuskunft(db, id);
-	return a && a.orgId === orgId ? a : null;
+	if (!a || a.orgId !== orgId) return null;
+	return (await settleDeadlines({ auskunftId: a.id })) ? repo.findAuskunft(db, id) : a;
 }

@@ -29,6 +29,9 @@ export interface AuskunftRow {
 	validUntil: string;
 	externalOperators: { name: string; networks: string[]; contact: string }[];
 	createdAt: Date;
+	/** 1 as first issued, +1 per renewal (the operator results are those of this validity) */
+	validityNo?: number;
+	renewedAt?: Date | null;
 }
 
 export interface OperatorResultRow {
@@ -43,6 +46,10 @@ export interface OperatorResultRow {
 	zustimmungErforderlich: boolean;
 	answeredAt: Date | null;
 	deadlineAt: Date | null;
+	/** when an unanswered request turns keine_antwort */
+	escalatesAt?: Date | null;
+	/** false: the operator answered with its own documents and withheld the computed plan */
+	planReleased?: boolean;
 }
 
 interface DbAuskunft {
@@ -64,6 +71,8 @@ interface DbAuskunft {
 	valid_until: string;
 	external_operators: AuskunftRow['externalOperators'];
 	created_at: Date;
+	validity_no: number;
+	renewed_at: Date | null;
 }
 
 const toAuskunft = (r: DbAuskunft): AuskunftRow => ({
@@ -84,12 +93,15 @@ const toAuskunft = (r: DbAuskunft): AuskunftRow => ({
 	areaM2: r.area_m2,
 	validUntil: r.valid_until,
 	externalOperators: r.external_operators,
-	createdAt: r.created_at
+	createdAt: r.created_at,
+	validityNo: r.validity_no,
+	renewedAt: r.renewed_at
 });
 
 // dates as 'YYYY-MM-DD' strings: a calendar date has no time zone
 const COLUMNS = `id, number, org_id, user_id, type, work_class, work_distance_m, period_start::text, period_end::text,
-	description, reference, site, area_4326, area_25832, area_m2, valid_until::text, external_operators, created_at`;
+	description, reference, site, area_4326, area_25832, area_m2, valid_until::text, external_operators, created_at,
+	validity_no, renewed_at`;
 
 export async function nextSequence(db: Db): Promise<number> {
 	const [row] = await db<{ n: string }[]>`select nextval('auskunft_number_seq') as n`;
@@ -111,10 +123,10 @@ export async function insertOperatorResult(
 	r: Omit<OperatorResultRow, 'operatorName' | 'answeredAt'> & { features: unknown; answeredAt: Date | null }
 ): Promise<void> {
 	await db`insert into auskunft_operators (auskunft_id, operator_org_id, status, valid_until, feature_count, length_m, networks,
-			einweisung_erforderlich, zustimmung_erforderlich, features, answered_at, deadline_at)
+			einweisung_erforderlich, zustimmung_erforderlich, features, answered_at, deadline_at, escalates_at, plan_released)
 		values (${auskunftId}, ${r.operatorOrgId}, ${r.status}, ${r.validUntil}, ${r.featureCount}, ${r.lengthM},
 			string_to_array(${r.networks.join(',')}, ','), ${r.einweisungErforderlich}, ${r.zustimmungErforderlich},
-			${db.json(r.features as never)}, ${r.answeredAt}, ${r.deadlineAt})`;
+			${db.json(r.features as never)}, ${r.answeredAt}, ${r.deadlineAt}, ${r.escalatesAt ?? null}, ${r.planReleased ?? true})`;
 }
 
 export async function insertLayerUse(db: Db, auskunftId: string, u: { layerId: string; versionId: string; sha256: string; bufferM: number }): Promise<void> {
@@ -122,9 +134,9 @@ export async function insertLayerUse(db: Db, auskunftId: string, u: { layerId: s
 		values (${auskunftId}, ${u.layerId}, ${u.versionId}, ${u.sha256}, ${u.bufferM})`;
 }
 
-export async function insertDocument(db: Db, auskunftId: string, d: { version: number; sha256: string; pdf: Uint8Array; issuedAt: Date }): Promise<void> {
-	await db`insert into auskunft_documents (auskunft_id, version, sha256, pdf, issued_at)
-		values (${auskunftId}, ${d.version}, ${d.sha256}, ${Buffer.from(d.pdf)}, ${d.issuedAt})`;
+export async function insertDocument(db: Db, auskunftId: string, d: { version: number; sha256: string; pdf: Uint8Array; issuedAt: Date; reason?: string }): Promise<void> {
+	await db`insert into auskunft_documents (auskunft_id, version, sha256, pdf, issued_at, reason)
+		values (${auskunftId}, ${d.version}, ${d.sha256}, ${Buffer.from(d.pdf)}, ${d.issuedAt}, ${d.reason ?? 'created'})`;
 }
 
 export async function findByIdempotencyKey(db: Db, orgId: string, key: string): Promise<AuskunftRow | null> {
@@ -151,9 +163,9 @@ export async function listAuskuenfte(db: Db, orgId: string, limit: number, offse
 }
 
 export async function operatorResults(db: Db, auskunftId: string): Promise<OperatorResultRow[]> {
-	const rows = await db<{ operator_org_id: string; name: string; status: OperatorStatus; valid_until: string; feature_count: number; length_m: number; networks: Network[]; einweisung_erforderlich: boolean; zustimmung_erforderlich: boolean; answered_at: Date | null; deadline_at: Date | null }[]>`
+	const rows = await db<{ operator_org_id: string; name: string; status: OperatorStatus; valid_until: string; feature_count: number; length_m: number; networks: Network[]; einweisung_erforderlich: boolean; zustimmung_erforderlich: boolean; answered_at: Date | null; deadline_at: Date | null; escalates_at: Date | null; plan_released: boolean }[]>`
 		select r.operator_org_id, o.name, r.status, r.valid_until::text, r.feature_count, r.length_m, r.networks,
-			r.einweisung_erforderlich, r.zustimmung_erforderlich, r.answered_at, r.deadline_at
+			r.einweisung_erforderlich, r.zustimmung_erforderlich, r.answered_at, r.deadline_at, r.escalates_at, r.plan_released
 		from auskunft_operators r join organisations o on o.id = r.operator_org_id
 		where r.auskunft_id = ${auskunftId} order by o.name`;
 	return rows.map((r) => ({
@@ -167,16 +179,18 @@ export async function operatorResults(db: Db, auskunftId: string): Promise<Opera
 		einweisungErforderlich: r.einweisung_erforderlich,
 		zustimmungErforderlich: r.zustimmung_erforderlich,
 		answeredAt: r.answered_at,
-		deadlineAt: r.deadline_at
+		deadlineAt: r.deadline_at,
+		escalatesAt: r.escalates_at,
+		planReleased: r.plan_released
 	}));
 }
 
-/** Clipped features the requester may see: only of operators that released them (betroffen). */
+/** Clipped features the requester may see: only of operators that released them (betroffen, plan released). */
 export async function releasedFeatures(db: Db, auskunftId: string): Promise<{ operatorName: string; features: { features: unknown[] } }[]> {
 	return (
 		await db<{ name: string; features: { features: unknown[] } }[]>`
 		select o.name, r.features from auskunft_operators r join organisations o on o.id = r.operator_org_id
-		where r.auskunft_id = ${auskunftId} and r.status = 'betroffen' order by o.name`
+		where r.auskunft_id = ${auskunftId} and r.status = 'betroffen' and r.plan_released order by o.name`
 	).map((r) => ({ operatorName: r.name, features: r.features }));
 }
 
@@ -192,12 +206,14 @@ export interface DocumentMeta {
 	version: number;
 	sha256: string;
 	issuedAt: Date;
+	/** why it was issued: created, answer, keine_antwort, renewal */
+	reason: string;
 }
 
 export async function documents(db: Db, auskunftId: string): Promise<DocumentMeta[]> {
-	const rows = await db<{ version: number; sha256: string; issued_at: Date }[]>`
-		select version, sha256, issued_at from auskunft_documents where auskunft_id = ${auskunftId} order by version`;
-	return rows.map((r) => ({ version: r.version, sha256: r.sha256, issuedAt: r.issued_at }));
+	const rows = await db<{ version: number; sha256: string; issued_at: Date; reason: string | null }[]>`
+		select version, sha256, issued_at, reason from auskunft_documents where auskunft_id = ${auskunftId} order by version`;
+	return rows.map((r) => ({ version: r.version, sha256: r.sha256, issuedAt: r.issued_at, reason: r.reason ?? 'created' }));
 }
 
 export async function documentPdf(db: Db, auskunftId: string, version: number | null): Promise<{ version: number; pdf: Buffer; sha256: string } | null> {

@@ -16,6 +16,7 @@ import * as repo from './repo';
 import { AREA_LIMIT_M2, TYPE_LABELS, WORK_CLASS_DISTANCE_M, auskunftStatus, berlinDate, formatNumber, overallValidUntil } from './rules';
 import { buildPdfModel } from './document';
 import { renderAuskunftPdf } from '../pdf/render';
+import { deadlinesFor } from './deadlines';
 
 export interface Requester {
 	userId: string;
@@ -89,7 +90,8 @@ export async function createAuskunft(requester: Requester, input: AuskunftInput,
 				zustimmungErforderlich: op.settings.zustimmungErforderlich,
 				features: { type: 'FeatureCollection', features: op.features.map(featureRecord) },
 				answeredAt: op.status === 'ausstehend' ? null : issuedAt,
-				deadlineAt: null
+				// a manual operator answers within one working day; after two it is keine_antwort
+				...(op.status === 'ausstehend' ? deadlinesFor(issuedAt) : { deadlineAt: null, escalatesAt: null })
 			});
 		}
 		for (const use of computation.layers) {
