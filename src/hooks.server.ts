@@ -52,15 +52,24 @@ const UPLOAD_ROUTES = [
 	/^\/verify\/[^/]+$/ // PDF to check
 ];
 
+/** Bodies up to this much over the limit are read and dropped before the 413, see bodyLimit. */
+const DRAIN_MAX_BYTES = 64_000_000;
+
 const bodyLimit: Handle = async ({ event, resolve }) => {
 	const length = Number(event.request.headers.get('content-length') ?? 0);
 	const upload = UPLOAD_ROUTES.some((r) => r.test(event.url.pathname));
 	const limit = upload ? config.uploadMaxBytes + 64_000 : config.jsonMaxBytes;
 	if (length > limit) {
-		// the unread body is still on the wire: close the connection rather than reuse it
-		return apiErrorResponse(413, 'payload_too_large', `Die Anfrage ist größer als ${formatBytes(limit)}.`, [], {
-			connection: 'close'
-		});
+		const message = `Die Anfrage ist größer als ${formatBytes(limit)}.`;
+		// A client still writing its body gets EPIPE instead of our answer if we close on it; so a body
+		// moderately over the limit is read and dropped first. A huge one is cut off: not worth reading.
+		if (length - limit <= DRAIN_MAX_BYTES && event.request.body) {
+			for await (const _chunk of event.request.body) {
+				// dropped
+			}
+			return apiErrorResponse(413, 'payload_too_large', message);
+		}
+		return apiErrorResponse(413, 'payload_too_large', message, [], { connection: 'close' });
 	}
 	return resolve(event);
 };

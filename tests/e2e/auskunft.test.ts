@@ -63,6 +63,15 @@ test.describe('Leitungsauskunft anfordern', () => {
 		expect(text).toContain('Nicht aufgeführte Betreiber sind gesondert anzufragen.');
 	});
 
+	test('Arbeitsbereich aus einer DXF-Datei (CAD) importieren', async ({ page }, testInfo) => {
+		test.skip(testInfo.project.use.javaScriptEnabled === false, 'the map import needs JavaScript');
+		await login(page, ACCOUNTS.bau.email);
+		await open(page, '/auskunft/neu');
+		await page.locator('input[type="file"][accept*=".dxf"]').setInputFiles('tests/fixtures/auskunft/markt.dxf');
+		await expect(page.getByText('„markt.dxf“ importiert.')).toBeVisible();
+		await expect(page.getByTestId('flaeche')).not.toHaveText('–');
+	});
+
 	test('ohne JavaScript: Arbeitsbereich als GeoJSON-Datei @form', async ({ page }, testInfo) => {
 		test.skip(testInfo.project.use.javaScriptEnabled !== false, 'the plain form path');
 		await login(page, ACCOUNTS.bau.email);
