@@ -141,6 +141,23 @@ describe('POST /api/v1/auskuenfte', () => {
 		expect(info).toMatch(/Text \(String\) = DN \d+/);
 	});
 
+	it('keeps vector data of operators who restrict Planungsauskünfte to the PDF', async () => {
+		await db.sql`update operator_settings set planung_pdf_only = true
+			where org_id = (select id from organisations where name = 'Stadtwerke Saalestadt (Demo)')`;
+		try {
+			const planung = await api(server.url, 'POST', '/api/v1/auskuenfte', { token: bau, body: request({ type: 'planung' }) });
+			expect(planung.status).toBe(201);
+			expect(planung.body.operators.find((o: any) => o.name === 'Stadtwerke Saalestadt (Demo)').status).toBe('betroffen');
+			const geo = await api(server.url, 'GET', `/api/v1/auskuenfte/${planung.body.id}/features.geojson`, { token: bau });
+			expect(geo.body.features.some((f: any) => f.properties.operator === 'Stadtwerke Saalestadt (Demo)')).toBe(false);
+			// a Bauauskunft is not affected
+			const geoBau = await api(server.url, 'GET', `/api/v1/auskuenfte/${created.id}/features.geojson`, { token: bau });
+			expect(geoBau.body.features.some((f: any) => f.properties.operator === 'Stadtwerke Saalestadt (Demo)')).toBe(true);
+		} finally {
+			await db.sql`update operator_settings set planung_pdf_only = false`;
+		}
+	});
+
 	it('returns the same Auskunft for a repeated POST with the same Idempotency-Key', async () => {
 		const first = await api(server.url, 'POST', '/api/v1/auskuenfte', { token: bau, body: request(), headers: { 'idempotency-key': 'retry-123' } });
 		const second = await api(server.url, 'POST', '/api/v1/auskuenfte', { token: bau, body: request(), headers: { 'idempotency-key': 'retry-123' } });

@@ -186,11 +186,20 @@ export async function operatorResults(db: Db, auskunftId: string): Promise<Opera
 }
 
 /** Clipped features the requester may see: only of operators that released them (betroffen, plan released). */
+/**
+ * Clipped features the requester may download as vector data: of operators that released their plan,
+ * and — for a Planungsauskunft — not of operators who restrict Planungsauskünfte to the PDF.
+ */
 export async function releasedFeatures(db: Db, auskunftId: string): Promise<{ operatorName: string; features: { features: unknown[] } }[]> {
 	return (
 		await db<{ name: string; features: { features: unknown[] } }[]>`
-		select o.name, r.features from auskunft_operators r join organisations o on o.id = r.operator_org_id
-		where r.auskunft_id = ${auskunftId} and r.status = 'betroffen' and r.plan_released order by o.name`
+		select o.name, r.features from auskunft_operators r
+		join organisations o on o.id = r.operator_org_id
+		join auskuenfte a on a.id = r.auskunft_id
+		left join operator_settings s on s.org_id = r.operator_org_id
+		where r.auskunft_id = ${auskunftId} and r.status = 'betroffen' and r.plan_released
+			and not (a.type = 'planung' and coalesce(s.planung_pdf_only, false))
+		order by o.name`
 	).map((r) => ({ operatorName: r.name, features: r.features }));
 }
 
