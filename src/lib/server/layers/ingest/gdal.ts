@@ -28,14 +28,28 @@ export interface GdalVectorInfo {
 			extent?: number[];
 			coordinateSystem?: { wkt?: string; projjson?: { name?: string; id?: { authority: string; code: number } } };
 		}[];
-		fields: { name: string; type: string }[];
+		fields: { name: string; type: string; subType?: string }[];
 	}[];
 }
 
-interface GdalModule {
+export interface GdalModule {
 	open(files: string | string[], openOptions?: string[], vfsHandlers?: string[]): Promise<{ datasets: GdalDataset[]; errors: unknown[] }>;
+	ogrinfo(dataset: GdalDataset, options?: string[]): Promise<GdalVectorInfo>;
 	ogr2ogr(dataset: GdalDataset, options: string[], outputName?: string): Promise<{ local: string; real: string; all: { real: string }[] }>;
 	close(dataset: GdalDataset): Promise<void>;
+	/** the Emscripten module: its file system and GDAL's C functions (source-open.ts) */
+	Module: EmscriptenModule;
+}
+
+export interface EmscriptenModule {
+	FS: {
+		mkdir(path: string): void;
+		mount(type: unknown, options: { root: string }, mountpoint: string): void;
+		unmount(mountpoint: string): void;
+		analyzePath(path: string): { exists: boolean };
+	};
+	NODEFS: unknown;
+	ccall(name: string, returnType: string | null, argTypes: string[], args: unknown[]): unknown;
 }
 
 export const GDAL_OUT_DIR = resolve(config.dataDir, 'tmp', 'gdal');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyMapping, parseMapping, readNumber, slug, EMPTY_MAPPING } from './mapping';
+import { applyMapping, parseMapping, prepareMapping, readNumber, slug, EMPTY_MAPPING } from './mapping';
 
 describe('attribute mapping', () => {
 	it('reads same-named fields case-insensitively and normalises enum words', () => {
@@ -55,5 +55,22 @@ describe('attribute mapping', () => {
 		});
 		expect(parseMapping({ fields: { farbe: 'x' } })).toEqual({ error: 'Unbekanntes Zielfeld „farbe“ in „fields“.' });
 		expect(parseMapping('{kaputt')).toEqual({ error: 'Die Attributzuordnung ist kein gültiges JSON.' });
+	});
+
+	it('maps a file’s features as applyMapping does when prepared for its columns', () => {
+		const keys = ['OBJ_ID', 'status', 'STATUS', 'Depth_M', 'kind', 'netz'];
+		const mappings = [
+			EMPTY_MAPPING,
+			{ fields: { source_id: 'obj_id', network: 'NETZ', depth_m: 'depth_m' }, constants: { kind: 'leitung' }, valueMaps: { status: { B: 'in_betrieb' } } }
+		];
+		const rows = [
+			{ OBJ_ID: 17, status: null, STATUS: 'B', Depth_M: '1,20 m', kind: 'Rohr', netz: 'Wasser' },
+			{ OBJ_ID: null, status: 'Außer Betrieb', STATUS: null, Depth_M: 'tief', kind: null, netz: 'gas' },
+			{ OBJ_ID: 'W-1', status: '  ', STATUS: 'geplant', Depth_M: 0.7, kind: 'Hausanschluss', netz: null }
+		];
+		for (const mapping of mappings) {
+			const prepared = prepareMapping(mapping, keys);
+			for (const raw of rows) expect(prepared(raw)).toEqual(applyMapping(raw, mapping));
+		}
 	});
 });

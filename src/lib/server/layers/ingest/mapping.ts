@@ -30,8 +30,8 @@ export const SCHEMA_FIELDS: SchemaField[] = [
 	'accuracy_cm'
 ];
 
-const NUMERIC: SchemaField[] = ['depth_m', 'ducts_total', 'ducts_free', 'accuracy_cm'];
-const INTEGER: SchemaField[] = ['ducts_total', 'ducts_free', 'accuracy_cm'];
+export const NUMERIC: SchemaField[] = ['depth_m', 'ducts_total', 'ducts_free', 'accuracy_cm'];
+export const INTEGER: SchemaField[] = ['ducts_total', 'ducts_free', 'accuracy_cm'];
 
 export interface AttributeMapping {
 	/** schema field ← name of the source field */
@@ -108,36 +108,97 @@ export function readNumber(value: unknown): number | null | undefined {
 	return Number(match[1]!.replace(',', '.'));
 }
 
+/**
+ * Enum words repeat across a layer ("in Betrieb" a million times): the slug of each distinct short word
+ * is remembered, up to a bound, so a file of a million different words costs no more memory than that.
+ */
+const ENUM_CACHE_MAX = 10_000;
+const ENUM_CACHE_LENGTH = 64;
+const enumCache = new Map<SchemaField, Map<string, string>>();
+let enumCached = 0;
+
 function normaliseEnum(field: SchemaField, value: string): string {
+	let cache = enumCache.get(field);
+	if (!cache) enumCache.set(field, (cache = new Map()));
+	const known = cache.get(value);
+	if (known !== undefined) return known;
 	const s = slug(value);
-	return SYNONYMS[field]?.[s] ?? s;
+	const result = SYNONYMS[field]?.[s] ?? s;
+	if (enumCached < ENUM_CACHE_MAX && value.length <= ENUM_CACHE_LENGTH) {
+		cache.set(value, result);
+		enumCached++;
+	}
+	return result;
 }
 
 export function applyMapping(raw: RawProperties, mapping: AttributeMapping): MappedFeature {
+	return mapWith(raw, plan(mapping, (name) => findSourceField(raw, name)));
+}
+
+/**
+ * `applyMapping` for many features that all have the same keys, in the same order — a file's columns,
+ * as the ingest reads them. Which source field answers a schema field then depends on the keys alone:
+ * it is looked up once, not per feature (a case-insensitive search over every key, measured 3 s of a
+ * million features), and so is everything else the mapping decides per field.
+ */
+export function prepareMapping(mapping: AttributeMapping, keys: string[]): (raw: RawProperties) => MappedFeature {
+	const probe: RawProperties = Object.fromEntries(keys.map((k) => [k, null]));
+	const steps = plan(mapping, (name) => findSourceField(probe, name));
+	return (raw) => mapWith(raw, steps);
+}
+
+interface Step {
+	field: SchemaField;
+	/** the constant, when the mapping gives one */
+	constant: unknown;
+	/** the source field, when no constant; undefined when the source has none */
+	source: string | undefined;
+	valueMap: Record<string, string> | undefined;
+	numeric: boolean;
+	integer: boolean;
+	isEnum: boolean;
+}
+
+function plan(mapping: AttributeMapping, sourceOf: (name: string) => string | undefined): Step[] {
+	return SCHEMA_FIELDS.map((field) => {
+		const constant = mapping.constants[field];
+		return {
+			field,
+			constant,
+			source: constant === undefined ? sourceOf(mapping.fields[field] ?? field) : undefined,
+			valueMap: mapping.valueMaps[field],
+			numeric: NUMERIC.includes(field),
+			integer: INTEGER.includes(field),
+			isEnum: Boolean(ENUMS[field])
+		};
+	});
+}
+
+function mapWith(raw: RawProperties, steps: Step[]): MappedFeature {
 	const properties = {} as Record<SchemaField, string | number | null>;
 	const unreadable: MappedFeature['unreadable'] = {};
-	for (const field of SCHEMA_FIELDS) {
+	for (const step of steps) {
+		const field = step.field;
 		let value: unknown = null;
-		if (mapping.constants[field] !== undefined) {
-			value = mapping.constants[field];
+		if (step.constant !== undefined) {
+			value = step.constant;
 		} else {
-			const source = findSourceField(raw, mapping.fields[field] ?? field);
-			value = source !== undefined ? raw[source] : null;
+			value = step.source !== undefined ? raw[step.source] : null;
 		}
-		const map = mapping.valueMaps[field];
+		const map = step.valueMap;
 		if (map && value !== null && value !== undefined && String(value) in map) value = map[String(value)];
 
-		if (NUMERIC.includes(field)) {
+		if (step.numeric) {
 			const n = readNumber(value);
 			if (n === undefined) {
 				unreadable[field] = value;
 				properties[field] = null;
 			} else {
-				properties[field] = n !== null && INTEGER.includes(field) ? Math.round(n) : n;
+				properties[field] = n !== null && step.integer ? Math.round(n) : n;
 			}
 		} else if (value === null || value === undefined || String(value).trim() === '') {
 			properties[field] = null;
-		} else if (ENUMS[field]) {
+		} else if (step.isEnum) {
 			properties[field] = normaliseEnum(field, String(value));
 		} else {
 			properties[field] = String(value).trim();

@@ -61,15 +61,26 @@ export function featureRef(index: number, sourceId: unknown): string {
 		: `Objekt ${index + 1}`;
 }
 
-function positions(geometry: Geometry): number[][] {
-	const out: number[][] = [];
-	const walk = (c: unknown): void => {
-		if (Array.isArray(c) && typeof c[0] === 'number') out.push(c as number[]);
-		else if (Array.isArray(c)) for (const x of c) walk(x);
-	};
-	if (geometry.type === 'GeometryCollection') for (const g of geometry.geometries ?? []) out.push(...positions(g));
-	else walk(geometry.coordinates);
+function collect(c: unknown, out: number[][]): void {
+	if (Array.isArray(c) && typeof c[0] === 'number') out.push(c as number[]);
+	else if (Array.isArray(c)) for (const x of c) collect(x, out);
+}
+
+function positions(geometry: Geometry, out: number[][] = []): number[][] {
+	if (geometry.type === 'GeometryCollection') for (const g of geometry.geometries ?? []) positions(g, out);
+	else collect(geometry.coordinates, out);
 	return out;
+}
+
+/** Equal as "x,y" strings are: -0 is 0, NaN is NaN. */
+const same = (a: unknown, b: unknown) => a === b || (a !== a && b !== b);
+
+/** At least two points that differ in "x,y" — a Set of those strings, without building the strings. */
+function twoDistinct(part: number[][]): boolean {
+	if (part.length === 0) return false;
+	const [x0, y0] = part[0]!;
+	for (const [x, y] of part) if (!same(x, x0) || !same(y, y0)) return true;
+	return false;
 }
 
 function lineParts(geometry: Geometry): number[][][] {
@@ -79,66 +90,89 @@ function lineParts(geometry: Geometry): number[][][] {
 }
 
 const reader = new GeoJSONReader(new GeometryFactory());
+const ENUM_ENTRIES = Object.entries(ENUM_VALUES) as [SchemaField, readonly string[]][];
 
 export interface FeatureContext {
 	index: number;
 	layerNetwork: Network;
 }
 
+/**
+ * The findings of one feature. A class, not two closures per call, and the "Objekt 17 (source_id …)"
+ * reference built only when there is something to report: validation runs once per feature.
+ */
+class Findings {
+	readonly list: Finding[] = [];
+	private ref: string | undefined;
+	constructor(
+		private readonly index: number,
+		private readonly sourceId: unknown
+	) {}
+	private add(severity: Finding['severity'], code: string, message: string): void {
+		this.ref ??= featureRef(this.index, this.sourceId);
+		this.list.push({ severity, code, feature: this.ref, message });
+	}
+	error(code: string, message: string): void {
+		this.add('error', code, message);
+	}
+	warning(code: string, message: string): void {
+		this.add('warning', code, message);
+	}
+}
+
 export function validateFeature(geometry: Geometry | null, mapped: MappedFeature, ctx: FeatureContext): Finding[] {
 	const p = mapped.properties;
-	const ref = featureRef(ctx.index, p.source_id);
-	const findings: Finding[] = [];
-	const error = (code: string, message: string) => findings.push({ severity: 'error', code, feature: ref, message });
-	const warning = (code: string, message: string) => findings.push({ severity: 'warning', code, feature: ref, message });
+	const found = new Findings(ctx.index, p.source_id);
+	const findings = found.list;
 
 	for (const field of REQUIRED_PROPERTIES) {
-		if (p[field] === null) error('missing_attribute', `Pflichtattribut „${field}“ fehlt. Bitte in den Daten ergänzen oder in der Attributzuordnung ein Quellfeld oder einen festen Wert angeben.`);
+		if (p[field] === null) found.error('missing_attribute', `Pflichtattribut „${field}“ fehlt. Bitte in den Daten ergänzen oder in der Attributzuordnung ein Quellfeld oder einen festen Wert angeben.`);
 	}
-	for (const [field, allowed] of Object.entries(ENUM_VALUES) as [SchemaField, readonly string[]][]) {
+	for (const [field, allowed] of ENUM_ENTRIES) {
 		const value = p[field];
 		if (value !== null && !allowed.includes(String(value))) {
-			error('unknown_value', `Unbekannter Wert „${value}“ für „${field}“. Erlaubt: ${allowed.join(', ')}. Eine Werte-Zuordnung in der Attributzuordnung hilft.`);
+			found.error('unknown_value', `Unbekannter Wert „${value}“ für „${field}“. Erlaubt: ${allowed.join(', ')}. Eine Werte-Zuordnung in der Attributzuordnung hilft.`);
 		}
 	}
 	if (p.network !== null && NETWORKS.includes(p.network as Network) && p.network !== ctx.layerNetwork) {
-		error('wrong_network', `Netz „${p.network}“ gehört nicht in diesen Layer (${NETWORK_INFO[ctx.layerNetwork].label}).`);
+		found.error('wrong_network', `Netz „${p.network}“ gehört nicht in diesen Layer (${NETWORK_INFO[ctx.layerNetwork].label}).`);
 	}
 	for (const [field, raw] of Object.entries(mapped.unreadable)) {
-		warning('unreadable_number', `„${field}“: „${String(raw)}“ ist keine Zahl und wurde verworfen.`);
+		found.warning('unreadable_number', `„${field}“: „${String(raw)}“ ist keine Zahl und wurde verworfen.`);
 	}
 	if (typeof p.depth_m === 'number' && (p.depth_m < 0 || p.depth_m > 15)) {
-		warning('implausible_depth', `Überdeckung ${p.depth_m} m ist unplausibel (erwartet 0–15 m).`);
+		found.warning('implausible_depth', `Überdeckung ${p.depth_m} m ist unplausibel (erwartet 0–15 m).`);
 	}
 	if (typeof p.ducts_total === 'number' && typeof p.ducts_free === 'number' && p.ducts_free > p.ducts_total) {
-		error('ducts', `Mehr freie Rohre (${p.ducts_free}) als Rohre insgesamt (${p.ducts_total}).`);
+		found.error('ducts', `Mehr freie Rohre (${p.ducts_free}) als Rohre insgesamt (${p.ducts_total}).`);
 	}
 
-	if (!geometry || positions(geometry).length === 0) {
-		error('empty_geometry', 'Geometrie fehlt oder ist leer.');
+	// computed once: validation runs a million times per big upload
+	const all = geometry ? positions(geometry) : [];
+	if (!geometry || all.length === 0) {
+		found.error('empty_geometry', 'Geometrie fehlt oder ist leer.');
 		return findings;
 	}
 	const cls = GEOMETRY_CLASS[geometry.type];
 	if (!cls) {
-		error('geometry_type', `Geometrietyp ${geometry.type} wird nicht unterstützt (Punkt, Linie oder Fläche).`);
+		found.error('geometry_type', `Geometrietyp ${geometry.type} wird nicht unterstützt (Punkt, Linie oder Fläche).`);
 		return findings;
 	}
 	if (p.kind !== null && KINDS.includes(p.kind as Kind)) {
 		const expected = KIND_GEOMETRY[p.kind as Kind];
 		if (expected !== cls) {
-			error('geometry_kind', `${CLASS_LABEL[cls]} passt nicht zur Art „${KIND_LABELS[p.kind as Kind]}“ (erwartet: ${CLASS_LABEL[expected]}).`);
+			found.error('geometry_kind', `${CLASS_LABEL[cls]} passt nicht zur Art „${KIND_LABELS[p.kind as Kind]}“ (erwartet: ${CLASS_LABEL[expected]}).`);
 		}
 	}
-	const outside = positions(geometry).some(
+	const outside = all.some(
 		([x, y]) => x! < GERMANY_25832.minX || x! > GERMANY_25832.maxX || y! < GERMANY_25832.minY || y! > GERMANY_25832.maxY
 	);
 	if (outside) {
-		error('outside_germany', 'Koordinaten liegen außerhalb Deutschlands – vermutlich ist das Koordinatensystem falsch angegeben.');
+		found.error('outside_germany', 'Koordinaten liegen außerhalb Deutschlands – vermutlich ist das Koordinatensystem falsch angegeben.');
 		return findings;
 	}
 	for (const part of lineParts(geometry)) {
-		const distinct = new Set(part.map(([x, y]) => `${x},${y}`));
-		if (distinct.size < 2) error('degenerate_line', 'Linie hat weniger als zwei verschiedene Punkte.');
+		if (!twoDistinct(part)) found.error('degenerate_line', 'Linie hat weniger als zwei verschiedene Punkte.');
 	}
 	if (cls === 'polygon') {
 		const op = new IsValidOp(reader.read(geometry));
@@ -146,7 +180,7 @@ export function validateFeature(geometry: Geometry | null, mapped: MappedFeature
 			const e = op.getValidationError();
 			const c = e.getCoordinate();
 			const where = c ? ` bei ${c.x.toFixed(2)} / ${c.y.toFixed(2)} (EPSG:25832)` : '';
-			error('invalid_polygon', `Fläche ist ungültig: ${translateJtsError(e.getMessage())}${where}.`);
+			found.error('invalid_polygon', `Fläche ist ungültig: ${translateJtsError(e.getMessage())}${where}.`);
 		}
 	}
 	return findings;
