@@ -40,3 +40,18 @@ export const WORK_CLASS_LABELS: Record<WorkClass, string> = {
 	rammarbeiten: 'Ramm-/Spundarbeiten',
 	grossbaustelle: 'Großbaustelle'
 };
+
+/**
+ * Where Tiefblick answers requests: Sachsen-Anhalt, as its bounding box in EPSG:4326 [west, south,
+ * east, north] — a generous stand-in until the state boundary is imported as a basemap layer. A work
+ * area outside it is refused before anything is computed.
+ */
+export const SERVICE_AREA_BBOX: [number, number, number, number] = [10.5, 50.9, 13.3, 53.1];
+
+export const SERVICE_AREA_NAME = 'Sachsen-Anhalt';
+
+/** The service area as a GeoJSON polygon (EPSG:4326), for the map's check while drawing. */
+export function serviceAreaPolygon(): { type: 'Polygon'; coordinates: number[][][] } {
+	const [w, s, e, n] = SERVICE_AREA_BBOX;
+	return { type: 'Polygon', coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] };
+}

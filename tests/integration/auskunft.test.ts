@@ -190,6 +190,12 @@ describe('POST /api/v1/auskuenfte', () => {
 		const tooLarge = await api(server.url, 'POST', '/api/v1/auskuenfte', { token: bau, body: request({ type: 'notfall', geometry: big }) });
 		expect(tooLarge.status).toBe(422);
 		expect(tooLarge.body.error.message).toMatch(/höchstens 250\.000 m²/);
+		// lon/lat swapped: somewhere in the Indian Ocean, not in Sachsen-Anhalt
+		const swapped = { type: 'Polygon', coordinates: [MARKT.coordinates[0]!.map(([x, y]) => [y, x])] };
+		const outside = await api(server.url, 'POST', '/api/v1/auskuenfte', { token: bau, body: request({ geometry: swapped }) });
+		expect(outside.status).toBe(422);
+		expect(outside.body.error).toMatchObject({ code: 'outside_service_area' });
+		expect(outside.body.error.message).toMatch(/außerhalb des Gebiets.*Sachsen-Anhalt/);
 		const fields = await api(server.url, 'POST', '/api/v1/auskuenfte', { token: bau, body: { type: 'bau' } });
 		expect(fields.status).toBe(422);
 		expect(fields.body.error.details.map((d: any) => d.field)).toEqual(['workClass', 'geometry', 'period.start', 'period.end', 'description']);

@@ -15,6 +15,7 @@ import type { AuskunftInput, Problem } from './input';
 import * as repo from './repo';
 import { AREA_LIMIT_M2, TYPE_LABELS, WORK_CLASS_DISTANCE_M, auskunftStatus, berlinDate, formatNumber, overallValidUntil } from './rules';
 import { buildPdfModel } from './document';
+import { SERVICE_AREA_BBOX, SERVICE_AREA_NAME } from '$lib/auskunft';
 import { renderAuskunftPdf } from '../pdf/render';
 import { deadlinesFor } from './deadlines';
 
@@ -39,6 +40,11 @@ export async function createAuskunft(requester: Requester, input: AuskunftInput,
 	const checked = validateWorkArea(input.geometry);
 	if (!checked.ok) {
 		return { status: 'invalid', code: checked.code, message: checked.message, problems: [{ field: 'geometry', message: checked.message }] };
+	}
+	const outside = outsideServiceArea(input.geometry.coordinates);
+	if (outside) {
+		const message = `Der Arbeitsbereich liegt außerhalb des Gebiets, für das Tiefblick Auskünfte erteilt (${SERVICE_AREA_NAME}). Bitte die Lage prüfen – sind Länge und Breite vertauscht?`;
+		return { status: 'invalid', code: 'outside_service_area', message, problems: [{ field: 'geometry', message }] };
 	}
 	const limit = AREA_LIMIT_M2[input.type];
 	if (checked.areaM2 > limit) {
@@ -127,4 +133,14 @@ export async function createAuskunft(requester: Requester, input: AuskunftInput,
 		return row;
 	});
 	return { status: 'created', auskunft, replayed: false };
+}
+
+/** True when any vertex (EPSG:4326) lies outside the service area's box. */
+function outsideServiceArea(coordinates: unknown): boolean {
+	const [w, south, e, n] = SERVICE_AREA_BBOX;
+	const walk = (c: unknown): boolean =>
+		Array.isArray(c) && typeof c[0] === 'number'
+			? (c[0] as number) < w || (c[0] as number) > e || (c[1] as number) < south || (c[1] as number) > n
+			: Array.isArray(c) && c.some(walk);
+	return walk(coordinates);
 }
