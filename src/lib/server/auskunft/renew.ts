@@ -14,7 +14,7 @@ import { appendAudit } from '../audit/repo';
 import { computeAuskunft, featureRecord, type Computation } from './compute';
 import * as repo from './repo';
 import { archiveValidity, clearResults, lockAuskunft, markRenewed, storedLayerUses, storedOperators } from './answers-repo';
-import { deadlinesFor } from './deadlines';
+import { storeComputation } from './store';
 import { issueVersion } from './issue';
 import { renewalDiff, type DiffOperator, type RenewalDiff } from './renew-diff';
 import { berlinDate, overallValidUntil, type OperatorStatus } from './rules';
@@ -54,24 +54,7 @@ export async function renewAuskunft(requester: Requester, id: string, origin: st
 		});
 		await clearResults(tx, id);
 
-		for (const op of computation.operators) {
-			await repo.insertOperatorResult(tx, id, {
-				operatorOrgId: op.orgId,
-				status: op.status,
-				validUntil: op.validUntil,
-				featureCount: op.featureCount,
-				lengthM: op.lengthM,
-				networks: op.networks,
-				einweisungErforderlich: op.settings.einweisungErforderlich,
-				zustimmungErforderlich: op.settings.zustimmungErforderlich,
-				features: { type: 'FeatureCollection', features: op.features.map(featureRecord) },
-				answeredAt: op.status === 'ausstehend' ? null : at,
-				...(op.status === 'ausstehend' ? deadlinesFor(at) : { deadlineAt: null, escalatesAt: null })
-			});
-		}
-		for (const use of computation.layers) {
-			await repo.insertLayerUse(tx, id, { layerId: use.layer.layerId, versionId: use.layer.versionId, sha256: use.layer.sha256, bufferM: use.bufferM });
-		}
+		await storeComputation(tx, id, computation, at);
 		await markRenewed(tx, id, { validityNo: validityNo + 1, renewedAt: at, validUntil, externalOperators: computation.external, bbox: computation.grownBbox });
 
 		const renewed = (await repo.findAuskunft(tx, id))!;

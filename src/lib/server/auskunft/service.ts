@@ -10,14 +10,14 @@ import { now } from '../clock';
 import { appendAudit } from '../audit/repo';
 import { findUserById } from '../accounts/repo';
 import { validateWorkArea } from './clip';
-import { computeAuskunft, featureRecord } from './compute';
+import { computeAuskunft } from './compute';
 import type { AuskunftInput, Problem } from './input';
 import * as repo from './repo';
 import { AREA_LIMIT_M2, TYPE_LABELS, WORK_CLASS_DISTANCE_M, auskunftStatus, berlinDate, formatNumber, overallValidUntil } from './rules';
 import { buildPdfModel } from './document';
 import { SERVICE_AREA_BBOX, SERVICE_AREA_NAME } from '$lib/auskunft';
 import { renderAuskunftPdf } from '../pdf/render';
-import { deadlinesFor } from './deadlines';
+import { storeComputation } from './store';
 
 export interface Requester {
 	userId: string;
@@ -84,25 +84,7 @@ export async function createAuskunft(requester: Requester, input: AuskunftInput,
 			createdAt: issuedAt
 		};
 		await repo.insertAuskunft(tx, { ...row, bbox: computation.grownBbox, idempotencyKey: opts.idempotencyKey });
-		for (const op of computation.operators) {
-			await repo.insertOperatorResult(tx, row.id, {
-				operatorOrgId: op.orgId,
-				status: op.status,
-				validUntil: op.validUntil,
-				featureCount: op.featureCount,
-				lengthM: op.lengthM,
-				networks: op.networks,
-				einweisungErforderlich: op.settings.einweisungErforderlich,
-				zustimmungErforderlich: op.settings.zustimmungErforderlich,
-				features: { type: 'FeatureCollection', features: op.features.map(featureRecord) },
-				answeredAt: op.status === 'ausstehend' ? null : issuedAt,
-				// a manual operator answers within one working day; after two it is keine_antwort
-				...(op.status === 'ausstehend' ? deadlinesFor(issuedAt) : { deadlineAt: null, escalatesAt: null })
-			});
-		}
-		for (const use of computation.layers) {
-			await repo.insertLayerUse(tx, row.id, { layerId: use.layer.layerId, versionId: use.layer.versionId, sha256: use.layer.sha256, bufferM: use.bufferM });
-		}
+		await storeComputation(tx, row.id, computation, issuedAt);
 		const model = buildPdfModel({
 			auskunft: row,
 			status: auskunftStatus(computation.operators.map((o) => o.status), validUntil, today),
