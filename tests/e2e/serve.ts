@@ -24,7 +24,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 
-const BUILD_DIR = 'build';
+const BUILD_DIR = process.env.TIEFBLICK_BUILD_DIR ?? 'build';
 const BUILD_ENTRY = join(BUILD_DIR, 'index.js');
 const STOP_GRACE_MS = 5_000;
 const ROLE_ENV = 'TIEFBLICK_E2E_SERVE_ROLE';

@@ -26,7 +26,8 @@ export async function freePort(): Promise<number> {
 }
 
 export async function startServer(env: Record<string, string | undefined>, timeoutMs = 30_000): Promise<TestServer> {
-	if (!existsSync('build/index.js')) throw new Error('build/ fehlt: zuerst `npx vite build` (npm test macht das).');
+	const entry = `${process.env.TIEFBLICK_BUILD_DIR ?? 'build'}/index.js`;
+	if (!existsSync(entry)) throw new Error(`${entry} fehlt: zuerst \`npx vite build\` (npm test macht das).`);
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
 	const childEnv: NodeJS.ProcessEnv = {
@@ -41,7 +42,7 @@ export async function startServer(env: Record<string, string | undefined>, timeo
 		...env
 	};
 	for (const [key, value] of Object.entries(env)) if (value === undefined) delete childEnv[key];
-	const child: ChildProcess = spawn(process.execPath, ['build/index.js'], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+	const child: ChildProcess = spawn(process.execPath, [entry], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
 	let log = '';
 	child.stdout!.on('data', (d: Buffer) => (log += d.toString()));
 	child.stderr!.on('data', (d: Buffer) => (log += d.toString()));
