@@ -55,6 +55,8 @@ export interface CalendarFilter {
 	street?: string;
 	/** part of number, title, street or promoter */
 	q?: string;
+	/** at most this many items (earliest first) */
+	limit?: number;
 }
 
 export interface MoratoriumItem {
