@@ -36,5 +36,14 @@ export const config = {
 	zipMaxUnpackedBytes: int('ZIP_MAX_UNPACKED_BYTES', 1_500_000_000),
 	zipMaxRatio: int('ZIP_MAX_RATIO', 200),
 	/** Pool size; the embedded socket gets the same number of connections. */
-	dbPoolMax: int('DB_POOL_MAX', 4)
+	dbPoolMax: int('DB_POOL_MAX', 4),
+	/** The public origin (also adapter-node's): absolute links in webhook payloads. */
+	origin: env.ORIGIN || null,
+	/** Webhooks: how long a receiver may take, the retry schedule (base × 4^(attempt−1) s), and the poll. */
+	webhookTimeoutMs: int('WEBHOOK_TIMEOUT_MS', 5000),
+	webhookRetryBaseSeconds: int('WEBHOOK_RETRY_BASE_SECONDS', 60),
+	webhookMaxAttempts: int('WEBHOOK_MAX_ATTEMPTS', 6),
+	webhookPollMs: int('WEBHOOK_POLL_MS', 10_000),
+	/** http:// and internal addresses (127.0.0.1 …) as webhook receivers: tests, demo, local development only. */
+	webhookAllowHttp: env.WEBHOOK_ALLOW_HTTP === '1'
 };
