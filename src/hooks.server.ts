@@ -10,6 +10,7 @@ import { config } from '$lib/server/config';
 import { seedDemo } from '$lib/server/demo/seed';
 import { loadDemoNetworks } from '$lib/server/demo/load-networks';
 import { seedDemoToeb } from '$lib/server/demo/toeb';
+import { seedDemoJurisdictions } from '$lib/server/demo/jurisdictions';
 import { startHousekeeping } from '$lib/server/housekeeping';
 import { authenticate } from '$lib/server/auth/authenticate';
 import { SESSION_COOKIE } from '$lib/server/auth/session';
@@ -22,6 +23,7 @@ export const init: ServerInit = async () => {
 		await seedDemo(sql);
 		await loadDemoNetworks();
 		await seedDemoToeb(sql);
+		await seedDemoJurisdictions(sql);
 	}
 	startHousekeeping();
 	// adapter-node emits this after it stopped accepting requests (SIGTERM/SIGINT). Closing the pool lets

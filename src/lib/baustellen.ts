@@ -118,7 +118,7 @@ export interface ConflictJson {
 	severity: Severity;
 	blocking: boolean;
 	message: string;
-	other: { id: string; number: string; title: string; promoter: string; start: string; end: string } | null;
+	other: { id: string; number: string; title: string; promoter: string; start: string; end: string; contact?: { name: string; phone: string; email: string } } | null;
 	moratorium: { id: string; title: string; validUntil: string } | null;
 	details: Record<string, unknown>;
 }

@@ -24,5 +24,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 	{ org: 'Abwasserverband Saaleaue (Demo)', roles: ['netzbetreiber'], verified: true, person: 'Anton Abwasser', email: 'netz@abwasser-saaleaue.demo' },
 	{ org: 'Fernmelde Beispiel AG (Demo)', roles: ['netzbetreiber'], verified: true, person: 'Frieda Fernmelde', email: 'planauskunft@fernmelde-beispiel.demo' },
 	{ org: 'Stadt Halle (Saale), Tiefbauamt (Demo)', roles: ['kommune', 'netzbetreiber'], verified: true, person: 'Konrad Kommune', email: 'tiefbauamt@halle.demo' },
+	{ org: 'Gemeinde Saalwerder, Bauamt (Demo)', roles: ['kommune'], verified: true, person: 'Gerda Gemeinde', email: 'bauamt@saalwerder.demo' },
+	{ org: 'Landesstraßenbaubehörde, Regionalbereich Süd (Demo)', roles: ['kommune'], verified: true, person: 'Lutz Landesstraße', email: 'strassenbau@lsbb.demo' },
 	{ org: 'Erdbau Neuling KG (Demo, unverifiziert)', roles: ['bauunternehmen'], verified: false, person: 'Nina Neuling', email: 'neu@erdbau-neuling.demo' }
 ];
