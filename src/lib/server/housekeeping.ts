@@ -10,6 +10,7 @@ import { sql } from './db';
 import { purgeExpiredPersonal } from './audit/repo';
 import { purgeExpiredSessions } from './auth/session';
 import { settleDeadlines } from './auskunft/deadlines';
+import { settlePermitClocks } from './baustellen/permits';
 import { config } from './config';
 import { dispatchDue } from './webhooks/dispatcher';
 
@@ -29,6 +30,8 @@ async function runOnce(): Promise<void> {
 async function runDeadlines(): Promise<void> {
 	try {
 		await settleDeadlines();
+		// TKG consents whose clock ran out are granted by fiction (baustellen/permits.ts)
+		await settlePermitClocks();
 	} catch (e) {
 		console.error('[housekeeping] Fristen', e);
 	}

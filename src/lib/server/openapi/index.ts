@@ -7,6 +7,7 @@
 import { version } from '../../../../package.json';
 import { access } from './access';
 import { auskuenfte } from './auskuenfte';
+import { baustellen } from './baustellen';
 import { errorResponses, errorSchemas, headers, securitySchemes, signedIn } from './common';
 import { enumSchemas } from './enums';
 import { feedback } from './feedback';
@@ -15,11 +16,12 @@ import { meta } from './meta';
 import { orgs } from './orgs';
 import { renewal } from './renewal';
 import { verify } from './verify';
+import { webhooks } from './webhooks';
 import type { ApiPart, OpenApiDocument } from './types';
 
 export type { OpenApiDocument } from './types';
 
-const PARTS: ApiPart[] = [access, orgs, layers, auskuenfte, renewal, feedback, verify, meta];
+const PARTS: ApiPart[] = [access, orgs, layers, auskuenfte, renewal, feedback, verify, baustellen, webhooks, meta];
 
 const DESCRIPTION = `Öffentliche Schnittstelle von Tiefblick, dem Geoportal für Leitungsauskunft und den Digitalen Straßenraum.
 
