@@ -38,6 +38,8 @@ export interface Delivery {
 	lastError: string | null;
 	createdAt: Date;
 	deliveredAt: Date | null;
+	/** what was (or will be) sent, exactly */
+	payload: WebhookPayload;
 	attemptLog: Attempt[];
 }
 
@@ -62,6 +64,7 @@ interface DeliveryRow {
 	last_error: string | null;
 	created_at: Date;
 	delivered_at: Date | null;
+	payload: WebhookPayload;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -148,7 +151,7 @@ export async function failPendingDeliveries(tx: Db, webhookId: string, message: 
 
 export async function listDeliveries(db: Db, webhookId: string, limit: number, offset: number): Promise<{ items: Delivery[]; total: number }> {
 	const [count] = await db<{ n: number }[]>`select count(*)::int as n from webhook_deliveries where webhook_id = ${webhookId}`;
-	const rows = await db<DeliveryRow[]>`select id, webhook_id, event, status, attempts, next_attempt_at, last_status, last_error, created_at, delivered_at
+	const rows = await db<DeliveryRow[]>`select id, webhook_id, event, status, attempts, next_attempt_at, last_status, last_error, created_at, delivered_at, payload
 		from webhook_deliveries where webhook_id = ${webhookId}
 		order by created_at desc, id desc limit ${limit} offset ${offset}`;
 	const attempts = rows.length
@@ -170,6 +173,7 @@ export async function listDeliveries(db: Db, webhookId: string, limit: number, o
 			lastError: r.last_error,
 			createdAt: r.created_at,
 			deliveredAt: r.delivered_at,
+			payload: r.payload,
 			attemptLog: attempts.filter((a) => a.deliveryId === r.id).map(({ deliveryId: _d, ...a }) => a)
 		}))
 	};
