@@ -8,15 +8,15 @@ describe('navigation by role', () => {
 		expect(labels(null)).toEqual([]);
 	});
 
-	it('gives a construction firm Auskunft and Baustellen only', () => {
-		expect(labels(['bauunternehmen'])).toEqual(['Auskunft', 'Baustellen']);
+	it('gives a construction firm Auskunft, Baustellen and its notifications only', () => {
+		expect(labels(['bauunternehmen'])).toEqual(['Auskunft', 'Baustellen', 'Benachrichtigungen']);
 	});
 
 	it('gives a Stadt that is road authority and lighting operator both sides', () => {
-		expect(labels(['kommune', 'netzbetreiber'])).toEqual(['Auskunft', 'Baustellen', 'Netze', 'Koordination']);
+		expect(labels(['kommune', 'netzbetreiber'])).toEqual(['Auskunft', 'Baustellen', 'Netze', 'Koordination', 'Benachrichtigungen']);
 	});
 
 	it('gives the platform Admin but no line requests', () => {
-		expect(labels(['plattform'])).toEqual(['Baustellen', 'Admin']);
+		expect(labels(['plattform'])).toEqual(['Baustellen', 'Benachrichtigungen', 'Admin']);
 	});
 });

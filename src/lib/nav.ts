@@ -14,11 +14,15 @@ interface NavRule extends NavItem {
 	roles?: OrgRole[];
 }
 
+export const NOTIFICATIONS_HREF = '/benachrichtigungen';
+
 const RULES: NavRule[] = [
 	{ href: '/auskunft', label: 'Auskunft', roles: ['bauunternehmen', 'planungsbuero', 'netzbetreiber', 'kommune'] },
 	{ href: '/baustellen', label: 'Baustellen' },
 	{ href: '/netze', label: 'Netze', roles: ['netzbetreiber'] },
 	{ href: '/koordination', label: 'Koordination', roles: ['kommune'] },
+	// the layout adds the org's unread count
+	{ href: NOTIFICATIONS_HREF, label: 'Benachrichtigungen' },
 	{ href: '/admin', label: 'Admin', roles: ['plattform'] }
 ];
 
