@@ -17,9 +17,8 @@ import {
 	type WorkKind
 } from '$lib/baustellen';
 import type { Db } from '$lib/server/db';
-import { utmToLonLat } from '$lib/geo/crs';
 import type { AtlasFilter } from './filter';
-import { meetsBox, unionBoxes, utmEnvelope, type BBox } from './geometry';
+import { meetsBox, utmEnvelope, type BBox } from './geometry';
 
 /** The promoter of a private Bauherr, as the public sees it. */
 export const PRIVATE_PROMOTER = 'privat';
@@ -182,31 +181,32 @@ export async function findPublicById(db: Db, id: string): Promise<PublicBaustell
 }
 
 export interface PublicExtent {
-	/** CRS84 envelope of all public footprints (from their EPSG:25832 boxes); null when there are none */
+	/** CRS84 envelope of all public footprints; null when there are none */
 	bbox: BBox | null;
 	/** first start and last end (dates), null when there are none */
 	interval: [string, string] | null;
 }
 
-/** Where and when the public Baustellen (not storniert) lie — the OGC collection's extent. */
+/** Every position of a GeoJSON geometry (arrays whose first element is a number), as jsonpath. */
+const POSITIONS = 'strict $.coordinates.** ? (@.type() == "array" && @[0].type() == "number")';
+
+/**
+ * Where and when the public Baustellen (not storniert) lie — the OGC collection's extent. The envelope
+ * comes from the lon/lat footprints themselves: the EPSG:25832 boxes, turned back, would be kilometres
+ * too wide over a region (UTM grid north is not true north east of 9°).
+ */
 export async function publicExtent(db: Db): Promise<PublicExtent> {
-	const [row] = await db<{ x1: number | null; y1: number | null; x2: number | null; y2: number | null; first: string | null; last: string | null }[]>`
-		select min((b.bbox[1])[0]) as x1, min((b.bbox[1])[1]) as y1, max((b.bbox[0])[0]) as x2, max((b.bbox[0])[1]) as y2,
-			min(coalesce(b.actual_start, b.planned_start))::text as first,
+	const [space] = await db<{ x1: number | null; y1: number | null; x2: number | null; y2: number | null }[]>`
+		select min((p->>0)::float8) as x1, min((p->>1)::float8) as y1, max((p->>0)::float8) as x2, max((p->>1)::float8) as y2
+		from baustellen b, jsonb_path_query(b.footprint_4326, ${POSITIONS}::jsonpath) p
+		where b.public and b.status <> 'storniert'`;
+	const [time] = await db<{ first: string | null; last: string | null }[]>`
+		select min(coalesce(b.actual_start, b.planned_start))::text as first,
 			max(greatest(coalesce(b.actual_end, b.planned_end), coalesce(b.actual_start, b.planned_start)))::text as last
 		from baustellen b where b.public and b.status <> 'storniert'`;
-	if (!row || row.x1 === null || row.first === null) return { bbox: null, interval: null };
-	// the four corners and edge midpoints of the UTM box, back to lon/lat; 6 decimals ≈ 0.1 m, rounded outwards
-	const { x1, y1, x2, y2 } = row as { x1: number; y1: number; x2: number; y2: number };
-	const corners = [
-		[x1, y1],
-		[x2, y1],
-		[x1, y2],
-		[x2, y2],
-		[(x1 + x2) / 2, y1],
-		[(x1 + x2) / 2, y2]
-	].map(utmToLonLat);
-	const env = unionBoxes(corners.map(([lon, lat]) => [lon, lat, lon, lat] as BBox))!;
-	const bbox: BBox = [Math.floor(env[0] * 1e6) / 1e6, Math.floor(env[1] * 1e6) / 1e6, Math.ceil(env[2] * 1e6) / 1e6, Math.ceil(env[3] * 1e6) / 1e6];
-	return { bbox, interval: [row.first, row.last!] };
+	if (!space || space.x1 === null || !time || time.first === null) return { bbox: null, interval: null };
+	// 6 decimals ≈ 0.1 m, rounded outwards so the extent still contains everything
+	const down = (v: number) => Math.floor(v * 1e6) / 1e6;
+	const up = (v: number) => Math.ceil(v * 1e6) / 1e6;
+	return { bbox: [down(space.x1), down(space.y1!), up(space.x2!), up(space.y2!)], interval: [time.first, time.last!] };
 }
