@@ -74,6 +74,10 @@ describe('POST /api/v1/baustellen', () => {
 		expect(first.streets).toContain('Große Ulrichstraße');
 		expect(first.axisDerived).toBe(true);
 		expect(['LineString', 'MultiLineString']).toContain(first.axis.type);
+		// EPSG:4326 like everything the browser gets: on the Große Ulrichstraße
+		const [lon, lat] = (first.axis.type === 'LineString' ? first.axis.coordinates : first.axis.coordinates[0])[0];
+		expect(lon).toBeCloseTo(11.967, 2);
+		expect(lat).toBeCloseTo(51.4866, 2);
 		expect(first.permits.map((p: any) => p.kind).sort()).toEqual(['aufgrabeerlaubnis', 'verkehrsrechtliche_anordnung']);
 		expect(first.permits.every((p: any) => p.status === 'offen')).toBe(true);
 		expect(first.conflicts.count).toBe(0);

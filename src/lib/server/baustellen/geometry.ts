@@ -122,7 +122,12 @@ function deriveAxis(footprint25832: Polygonal, inside: { parts: number[][][] }[]
 	return { type: 'LineString', coordinates: rectangleAxis(footprint25832) };
 }
 
-const round = (g: unknown, digits: number): unknown => mapPositions(g, (p) => p.map((v) => Math.round(v * 10 ** digits) / 10 ** digits));
+/** The geometry with `fn` applied to every position. */
+export function mapGeometry<G extends { type: string; coordinates: unknown }>(g: G, fn: (p: number[]) => number[]): G {
+	return { ...g, coordinates: mapPositions(g.coordinates, fn) };
+}
+
+const round = <G extends { type: string; coordinates: unknown }>(g: G, digits: number): G => mapGeometry(g, (p) => p.map((v) => Math.round(v * 10 ** digits) / 10 ** digits));
 
 /**
  * Validates and completes a Baustelle's place. `footprint` and/or `axis` are EPSG:4326; `streets`
@@ -134,14 +139,14 @@ export function resolvePlace(input: { footprint: Polygonal | null; axis: Lineal 
 	if (outsideServiceArea(all.filter(Boolean))) {
 		return fail('outside_service_area', input.footprint ? 'footprint' : 'axis', `Die Baustelle liegt außerhalb des Gebiets von Tiefblick (${SERVICE_AREA_NAME}). Bitte die Lage prüfen – sind Länge und Breite vertauscht?`);
 	}
-	let axis25832: Lineal | null = input.axis ? (mapPositions(input.axis, lonLatToUtm) as Lineal) : null;
+	let axis25832: Lineal | null = input.axis ? mapGeometry(input.axis, lonLatToUtm) : null;
 	if (axis25832) {
 		const g = toJsts(axis25832 as never);
 		if (g.getLength() < 0.5) return fail('invalid_axis', 'axis', 'Die Achse ist kürzer als 0,5 m. Bitte eine Linie entlang der Baustelle zeichnen.');
 	}
 	let footprint4326 = input.footprint;
 	if (!footprint4326 && axis25832) {
-		footprint4326 = round(mapPositions(footprintFromAxis(axis25832, input.widthM), utmToLonLat), 7) as Polygonal;
+		footprint4326 = round(mapGeometry(footprintFromAxis(axis25832, input.widthM), utmToLonLat), 7);
 	}
 	if (!footprint4326) return fail('missing_footprint', 'footprint', 'Bitte die Baustellenfläche als Polygon senden oder auf der Karte zeichnen.');
 	const checked = validateWorkArea(footprint4326 as never);
@@ -154,7 +159,7 @@ export function resolvePlace(input: { footprint: Polygonal | null; axis: Lineal 
 	const inside = streetsInside(footprint25832, bbox);
 	const axisDerived = !axis25832;
 	axis25832 ??= deriveAxis(footprint25832, inside);
-	const axis4326 = round(mapPositions(axis25832, utmToLonLat), 7) as Lineal;
+	const axis4326 = round(mapGeometry(axis25832, utmToLonLat), 7);
 	const streets = input.streets?.length ? input.streets : inside.map((s) => s.name);
 	return {
 		ok: true,
@@ -162,7 +167,7 @@ export function resolvePlace(input: { footprint: Polygonal | null; axis: Lineal 
 			footprint4326,
 			footprint25832,
 			axis4326,
-			axis25832: round(axis25832, 3) as Lineal,
+			axis25832: round(axis25832, 3),
 			axisDerived,
 			bbox,
 			areaM2: Math.round(checked.areaM2 * 10) / 10,

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import BufferOp from 'jsts/org/locationtech/jts/operation/buffer/BufferOp.js';
 import UnaryUnionOp from 'jsts/org/locationtech/jts/operation/union/UnaryUnionOp.js';
 import { EXEMPTIONS, type Exemption, type Polygonal } from '$lib/baustellen';
-import { mapPositions, utmToLonLat } from '$lib/geo/crs';
+import { utmToLonLat } from '$lib/geo/crs';
 import type { Db } from '../db';
 import { appendAudit } from '../audit/repo';
 import { berlinDate } from '../auskunft/rules';
@@ -18,7 +18,7 @@ import { floatingFactory, fromJsts, toJsts } from '../auskunft/clip/jsts';
 import { streetsNear } from '../auskunft/streets';
 import { publish } from '../notifications/publish';
 import { addYears } from './dates';
-import { bboxOfCoordinates, type Bbox } from './geometry';
+import { bboxOfCoordinates, mapGeometry, type Bbox } from './geometry';
 import { isDate, type Problem } from './input';
 import * as repo from './repo';
 import { recomputeConflicts } from './conflicts';
@@ -135,7 +135,7 @@ export function parseMoratorium(body: Record<string, unknown>, today: string): {
 	} else if (street) {
 		area25832 = streetSection(street, null);
 		if (!area25832) problems.push({ field: 'street', message: `Die Straße „${street}“ ist in den Straßendaten nicht bekannt. Bitte die Fläche auf der Karte zeichnen.` });
-		else area4326 = mapPositions(area25832, (p) => utmToLonLat(p).map((v) => Math.round(v * 1e7) / 1e7)) as Polygonal;
+		else area4326 = mapGeometry(area25832, (p) => utmToLonLat(p).map((v) => Math.round(v * 1e7) / 1e7));
 	} else {
 		problems.push({ field: 'area', message: 'Bitte eine Fläche zeichnen oder einen Straßennamen angeben.' });
 	}
