@@ -6,6 +6,7 @@
 import { runAuskunftBench } from './auskunft';
 import { runClipBench } from './clip';
 import { runIngestBench } from './ingest';
+import { runKonflikteBench } from './konflikte';
 import { runLayerReaderBench } from './layer-reader';
 
 const quick = process.env.BENCH_QUICK === '1';
@@ -22,3 +23,6 @@ await runClipBench(quick ? { features: 100_000 } : {});
 
 section('Leitungsauskunft over HTTP (POST incl. PDF)');
 await runAuskunftBench(quick ? 40 : 200);
+
+section('Conflict check (a new Baustelle against the registered ones, target p99 ≤ 10 ms)');
+await runKonflikteBench(quick ? { count: 5_000, subjects: 200 } : {});
