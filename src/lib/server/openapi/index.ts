@@ -6,6 +6,7 @@
  */
 import { version } from '../../../../package.json';
 import { access } from './access';
+import { atlas } from './atlas';
 import { auskuenfte } from './auskuenfte';
 import { baustellen } from './baustellen';
 import { errorResponses, errorSchemas, headers, securitySchemes, signedIn } from './common';
@@ -21,7 +22,7 @@ import type { ApiPart, OpenApiDocument } from './types';
 
 export type { OpenApiDocument } from './types';
 
-const PARTS: ApiPart[] = [access, orgs, layers, auskuenfte, renewal, feedback, verify, baustellen, webhooks, meta];
+const PARTS: ApiPart[] = [access, orgs, layers, auskuenfte, renewal, feedback, verify, baustellen, webhooks, atlas, meta];
 
 const DESCRIPTION = `Öffentliche Schnittstelle von Tiefblick, dem Geoportal für Leitungsauskunft und den Digitalen Straßenraum.
 
