@@ -22,7 +22,7 @@ export const DISTANCE_EPSILON_M = 1e-6;
 export const SEVERITY_RANK: Record<Severity, number> = { hoch: 0, mittel: 1, niedrig: 2, hinweis: 3 };
 const KIND_RANK: Record<Finding['kind'], number> = { moratorium: 0, ueberschneidung: 1, mitverlegung: 2, frost: 3 };
 
-/** Why the German messages name exemptions the way the Tiefbauamt's forms do. */
+/** Exemptions as they read inside a sentence (the form labels in EXEMPTION_LABELS are capitalised). */
 const EXEMPTION_TEXT: Record<Exemption, string> = {
 	keine: 'keine Ausnahme',
 	dringende_reparatur: 'dringende Reparatur',
@@ -90,9 +90,9 @@ export function isExempt(exemption: Exemption, exemptions: readonly Exemption[])
 }
 
 /**
- * The dates a neighbour's window must reach for any rule to apply: overlap with the subject's window,
- * or (co-laying) a start within ±colayingMonths of the subject's start. Shared by the in-memory index
- * and the SQL pre-filter so both return a superset of what the engine can report.
+ * The widest date range a neighbour's window must reach for any rule to apply (overlap with the
+ * subject's window, or a co-laying start), as one plain range for callers that can filter by dates
+ * only. `timeFilter` (index) and `loadCandidates` (SQL) apply the tighter rule.
  */
 export function timeReach(subject: Pick<Candidate, 'start' | 'end'>, settings: ConflictSettings): { from: string; to: string } {
 	const colay = colayingStarts(subject.start, settings.colayingMonths);
