@@ -118,6 +118,19 @@ describe('labels and markers', () => {
 		expect(fitLabel('Erneuerung', 30)).toBe('');
 	});
 
+	it('puts the title of a short bar beside it when the lane is free there', () => {
+		const g = buildGantt(
+			[item('kurz', '2027-03-01', '2027-03-02', { title: 'Kranstellung Dachsanierung' }), item('lang', '2027-04-01', '2027-05-20', { title: 'Erneuerung Trinkwasserleitung' })],
+			{ ...base, group: 'traeger' }
+		);
+		const [kurz, lang] = g.rows[0]!.bars;
+		expect(kurz).toMatchObject({ lane: 0, labelOutside: true, label: 'Kranstellung Dachsanierung' });
+		expect(lang).toMatchObject({ lane: 0, labelOutside: false, label: 'Erneuerung Trinkwasserleitung' });
+		// no room before the next bar: the (cut) label stays inside, or there is none
+		const tight = buildGantt([item('a', '2027-03-01', '2027-03-02'), item('b', '2027-03-03', '2027-05-20')], { ...base, group: 'traeger' });
+		expect(tight.rows[0]!.bars[0]!.labelOutside).toBe(false);
+	});
+
 	it('marks conflicts with the highest severity', () => {
 		const g = buildGantt([item('a', '2027-03-01', '2027-03-31', { conflicts: { count: 2, highest: 'hoch', blocking: true } })], { ...base, group: 'strasse' });
 		expect(g.rows[0]!.bars[0]!.conflict).toEqual({ severity: 'hoch', blocking: true, count: 2 });

@@ -58,8 +58,10 @@ export interface GanttBar<I extends GanttItem> {
 	/** the Baustelle begins before / ends after the visible window */
 	clippedStart: boolean;
 	clippedEnd: boolean;
-	/** what fits inside the bar ('' = nothing) */
+	/** the title as far as it fits ('' = nothing) */
 	label: string;
+	/** the label stands right of the bar (the bar is too short, the lane free after it) */
+	labelOutside: boolean;
 	conflict: { severity: Severity; blocking: boolean; count: number } | null;
 }
 
@@ -101,8 +103,13 @@ export interface GanttLayout<I extends GanttItem> {
 }
 
 export const NO_STREET_LABEL = 'Ohne Straßenangabe';
-/** average advance of the 12 px system font, for fitting labels without measuring text */
-const CHAR_PX = 6.6;
+/**
+ * average advance of the 12 px bold system font (DejaVu Sans is the widest of the usual ones), for
+ * fitting labels without measuring text; the SVG clips what still runs over
+ */
+const CHAR_PX = 7.2;
+/** room the conflict diamond takes at a bar's right end */
+export const MARKER_PX = 14;
 const AXIS_HEIGHT = 40;
 const ROW_PAD = 5;
 const BAR_HEIGHT = 18;
@@ -116,6 +123,32 @@ export function fitLabel(text: string, px: number): string {
 	if (text.length <= room) return text;
 	if (room < 4) return '';
 	return `${text.slice(0, room - 1).trimEnd()}…`;
+}
+
+/**
+ * The title inside its bar where it fits; otherwise right of the bar when more of it fits there,
+ * before the next bar of the lane (or the plot's end).
+ */
+function placeLabels<I extends GanttItem>(bars: GanttBar<I>[], plotEnd: number): void {
+	const lanes = new Map<number, GanttBar<I>[]>();
+	for (const b of bars) (lanes.get(b.lane) ?? lanes.set(b.lane, []).get(b.lane)!).push(b);
+	for (const lane of lanes.values()) {
+		lane.sort((a, b) => a.x - b.x);
+		lane.forEach((b, i) => {
+			const marker = b.conflict ? MARKER_PX : 0;
+			const inside = fitLabel(b.item.title, b.width - marker);
+			if (inside === b.item.title) {
+				b.label = inside;
+				return;
+			}
+			const room = (lane[i + 1]?.x ?? plotEnd) - (b.x + b.width) - 6;
+			const outside = fitLabel(b.item.title, room);
+			if (outside.length > inside.length) {
+				b.label = outside;
+				b.labelOutside = true;
+			} else b.label = inside;
+		});
+	}
 }
 
 /** The rows an item belongs to: one per street (by street), its promoter, or the single row. */
@@ -229,10 +262,12 @@ export function buildGantt<I extends GanttItem>(items: readonly I[], o: GanttOpt
 				height: BAR_HEIGHT,
 				clippedStart: s < first,
 				clippedEnd: e > last,
-				label: fitLabel(item.title, width),
+				label: '',
+				labelOutside: false,
 				conflict: c.count > 0 ? { severity: c.highest ?? 'hinweis', blocking: c.blocking, count: c.count } : null
 			};
 		});
+		placeLabels(bars, plotX + plotWidth);
 		rows.push({ key, label, y, height, lanes: laneEnds.length, bars });
 		y += height;
 	}

@@ -74,3 +74,12 @@ export interface Viewer {
 	orgId: string;
 	isPlatform: boolean;
 }
+
+/** What the map with the time slider needs of an item. */
+export type MapItem = Pick<CalendarItem, 'id' | 'number' | 'title' | 'status' | 'start' | 'end' | 'streets' | 'promoter' | 'footprint' | 'conflicts'>;
+
+/** What the list table needs of an item. */
+export type TableItem = Pick<
+	CalendarItem,
+	'id' | 'number' | 'title' | 'status' | 'start' | 'end' | 'confirmed' | 'streets' | 'promoter' | 'traffic' | 'excavation' | 'conflicts' | 'own' | 'publicOnly'
+>;
