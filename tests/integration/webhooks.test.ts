@@ -297,6 +297,29 @@ describe('webhooks', () => {
 		expect(calls('/spaeter')).toHaveLength(1);
 	});
 
+	it('go out once each when two app servers dispatch from the same database', async () => {
+		const second = await startServer({ DATABASE_URL: db.url, WEBHOOK_ALLOW_HTTP: '1', WEBHOOK_POLL_MS: '50' });
+		try {
+			// a slow receiver widens the window in which both servers look for due deliveries
+			behaviour['/einmal'] = () => ({ status: 200, delayMs: 40 });
+			const hook = await createHook('/einmal');
+			const ids: string[] = [];
+			for (let i = 0; i < 30; i++) {
+				const base = i % 2 ? second.url : server.url;
+				ids.push((await api(base, 'POST', `/api/v1/webhooks/${hook.id}/test`, { token: admin })).body.deliveryId);
+			}
+			await waitFor('alle zugestellt', async () => {
+				const page = (await api(server.url, 'GET', `/api/v1/webhooks/${hook.id}/deliveries?limit=100`, { token: admin })).body;
+				return page.items.length === 30 && page.items.every((d: any) => d.status === 'zugestellt' && d.attempts === 1);
+			});
+			await new Promise((r) => setTimeout(r, 300));
+			const seen = calls('/einmal').map((r) => String(r.headers['tiefblick-delivery']));
+			expect(seen.sort()).toEqual([...ids].sort());
+		} finally {
+			await second.stop();
+		}
+	});
+
 	it('work from the page without JavaScript: create (secret once), test, deactivate, delete after confirmation', async () => {
 		const browser = new Browser(server.url);
 		expect((await browser.login('admin@hook.example', TEST_PASSWORD)).status).toBe(303);
