@@ -40,7 +40,7 @@ export interface GanttOptions {
 	group: GanttGroup;
 	/** total width in px, label column included */
 	width: number;
-	/** [labelWidth=210] */
+	/** [labelWidth=210, by promoter 250] */
 	labelWidth?: number;
 	/** [laneHeight=24] */
 	laneHeight?: number;
@@ -107,7 +107,7 @@ export const NO_STREET_LABEL = 'Ohne Straßenangabe';
  * average advance of the 12 px bold system font (DejaVu Sans is the widest of the usual ones), for
  * fitting labels without measuring text; the SVG clips what still runs over
  */
-const CHAR_PX = 7.2;
+const CHAR_PX = 7.5;
 /** room the conflict diamond takes at a bar's right end */
 export const MARKER_PX = 14;
 const AXIS_HEIGHT = 40;
@@ -143,7 +143,8 @@ function placeLabels<I extends GanttItem>(bars: GanttBar<I>[], plotEnd: number):
 			}
 			const room = (lane[i + 1]?.x ?? plotEnd) - (b.x + b.width) - 6;
 			const outside = fitLabel(b.item.title, room);
-			if (outside.length > inside.length) {
+			// beside the bar only when the whole title fits there, or nothing fits inside
+			if (outside === b.item.title || (!inside && outside)) {
 				b.label = outside;
 				b.labelOutside = true;
 			} else b.label = inside;
@@ -209,7 +210,7 @@ function ticksFor(from: string, to: string, x: (date: string) => number): { unit
  * begin (earlier first, then longer first).
  */
 export function buildGantt<I extends GanttItem>(items: readonly I[], o: GanttOptions): GanttLayout<I> {
-	const labelWidth = o.group === 'keine' ? 0 : (o.labelWidth ?? 210);
+	const labelWidth = o.group === 'keine' ? 0 : (o.labelWidth ?? (o.group === 'traeger' ? 250 : 210));
 	const laneHeight = o.laneHeight ?? 24;
 	const plotX = labelWidth;
 	const plotWidth = Math.max(100, o.width - labelWidth - RIGHT_PAD);

@@ -39,7 +39,7 @@ describe('the sentence at the top of a street', () => {
 
 	it('names works open today and a street never dug', () => {
 		const open = streetSummary([dig('X', 'in_ausfuehrung', '2026-11-01', '2026-12-20')], [], TODAY);
-		expect(open.sentence).toBe('Derzeit aufgegraben: X Maßnahme X (bis 20.12.2026); Keine abgeschlossene Aufgrabung verzeichnet; keine Aufbruchsperre.');
+		expect(open.sentence).toBe('Derzeit aufgegraben: X Maßnahme X (bis 20.12.2026); keine abgeschlossene Aufgrabung verzeichnet; keine Aufbruchsperre.');
 		expect(streetSummary([], [sperre('2026-01-01', '2027-01-01', { status: 'vorgeschlagen', mode: 'warnung' })], TODAY).sentence).toBe(
 			'Keine abgeschlossene Aufgrabung verzeichnet; Aufbruchsperre (Warnung) bis 01.01.2027, vorgeschlagen.'
 		);

@@ -47,14 +47,15 @@ export function streetSummary<I extends HistoryItem>(items: readonly I[], morato
 	const moratorium = holding[0] ?? null;
 
 	const parts: string[] = [];
-	if (current.length) parts.push(`Derzeit aufgegraben: ${current.map((i) => `${i.number} ${i.title} (bis ${formatDay(i.end)})`).join(', ')}`);
-	parts.push(last ? `Zuletzt aufgegraben: ${formatMonth(last.end)} (${last.number} ${last.title})` : 'Keine abgeschlossene Aufgrabung verzeichnet');
+	if (current.length) parts.push(`derzeit aufgegraben: ${current.map((i) => `${i.number} ${i.title} (bis ${formatDay(i.end)})`).join(', ')}`);
+	parts.push(last ? `zuletzt aufgegraben: ${formatMonth(last.end)} (${last.number} ${last.title})` : 'keine abgeschlossene Aufgrabung verzeichnet');
 	if (next) parts.push(`nächste geplante Aufgrabung ab ${formatDay(next.start)} (${next.number} ${next.title})`);
 	if (moratorium) {
 		const what = moratorium.mode === 'sperre' ? 'Aufbruchsperre' : 'Aufbruchsperre (Warnung)';
 		parts.push(`${what} bis ${formatDay(moratorium.validUntil)}${moratorium.status === 'vorgeschlagen' ? ', vorgeschlagen' : ''}`);
 	} else parts.push('keine Aufbruchsperre');
-	return { last, current, next, moratorium, sentence: `${parts.join('; ')}.` };
+	const sentence = `${parts.join('; ')}.`;
+	return { last, current, next, moratorium, sentence: sentence.charAt(0).toUpperCase() + sentence.slice(1) };
 }
 
 /**

@@ -47,6 +47,8 @@ export async function seedSampleCalendar(db: postgres.Sql, today: string, prefix
 	const n = (i: number) => `${prefix}-${String(i).padStart(2, '0')}`;
 
 	return db.begin(async (tx) => {
+		// parallel test workers seed the same rows: one after the other
+		await tx`select pg_advisory_xact_lock(hashtext('kalender-sample'))`;
 		const ids: Record<string, string> = {};
 		const add = async (b: Parameters<typeof insertSampleBaustelle>[1]) => (ids[b.number] = await insertSampleBaustelle(tx, b));
 
