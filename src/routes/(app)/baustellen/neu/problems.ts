@@ -1,0 +1,12 @@
+/**
+ * The service's problems by form field. Its field names are the JSON paths of the API body
+ * (`period.start`, `ducts[1].count`); a form field shows the problems of its path and everything below it.
+ */
+export interface Problem {
+	field: string;
+	message: string;
+}
+
+export function problemOf(problems: readonly Problem[], field: string): string | undefined {
+	return problems.find((p) => p.field === field || p.field.startsWith(`${field}.`) || p.field.startsWith(`${field}[`))?.message;
+}
