@@ -1,4 +1,4 @@
-import { fail } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { readFileSync, rmSync } from 'node:fs';
 import { sql } from '$lib/server/db';
 import { config } from '$lib/server/config';
@@ -12,9 +12,23 @@ import { requesterView } from '$lib/server/auskunft/requester-view';
 import { renewAuskunft } from '$lib/server/auskunft/renew';
 import { parseFeedback, FEEDBACK_KINDS, FEEDBACK_LABELS } from '$lib/server/auskunft/feedback-input';
 import { FEEDBACK_PHOTO_MAX_BYTES, submitFeedback } from '$lib/server/auskunft/feedback';
+import { requireActor } from '$lib/server/baustellen/access';
+import { fieldsFromAuskunft } from '$lib/server/baustellen/from-auskunft';
+import { createBaustelle } from '$lib/server/baustellen/service';
+import type { Db } from '$lib/server/db';
 import { env } from '$env/dynamic/private';
 import { OFFLINE_STYLE_URL } from '$lib/map/defaults';
 import type { Actions, PageServerLoad } from './$types';
+
+/**
+ * The Baustelle registered from this Auskunft, if any (a cancelled one does not count).
+ * TODO(lead): belongs in baustellen/repo.ts as `baustelleOfAuskunft`; kept here to stay in my files.
+ */
+async function linkedBaustelle(db: Db, auskunftId: string, orgId: string): Promise<{ id: string; number: string } | null> {
+	const [row] = await db<{ id: string; number: string }[]>`select id, number from baustellen
+		where auskunft_id = ${auskunftId} and org_id = ${orgId} and status <> 'storniert' order by created_at desc limit 1`;
+	return row ?? null;
+}
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const requester = requireRequester(locals);
@@ -27,6 +41,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		feedbackKinds: FEEDBACK_KINDS.map((k) => ({ value: k, label: FEEDBACK_LABELS[k] })),
 		photoMaxBytes: FEEDBACK_PHOTO_MAX_BYTES,
 		area4326: a.area4326,
+		baustelle: await linkedBaustelle(sql, a.id, requester.orgId),
 		basemapStyleUrl: env.BASEMAP_STYLE_URL || OFFLINE_STYLE_URL
 	};
 };
@@ -60,5 +75,17 @@ export const actions: Actions = {
 		const outcome = await submitFeedback(requester, params.id, parsed.input);
 		if (!outcome.ok) return fail(outcome.httpStatus, { feedback: { values, problems: [{ field: outcome.field ?? 'form', message: outcome.message }] } });
 		return { feedbackSent: { operator: outcome.feedback.operatorName, kind: FEEDBACK_LABELS[outcome.feedback.kind] } };
+	},
+
+	/** „Als Baustelle anmelden“: one click from the Auskunft's area, period and works; an existing one is opened instead. */
+	baustelle: async ({ locals, params }) => {
+		const actor = requireActor(locals);
+		const a = await ownAuskunft(sql, params.id, actor.orgId);
+		if (!a) notFound('Auskunft');
+		const existing = await linkedBaustelle(sql, a.id, actor.orgId);
+		if (existing) redirect(303, `/baustellen/${existing.id}`);
+		const outcome = await createBaustelle(actor, fieldsFromAuskunft(a));
+		if (!outcome.ok) return fail(outcome.status, { baustelleError: outcome.message });
+		redirect(303, `/baustellen/${outcome.value.id}`);
 	}
 };
