@@ -205,12 +205,12 @@ describe('POST /api/v1/auskuenfte', () => {
 		const { Browser } = await import('./helpers/client');
 		const amt = new Browser(server.url);
 		await amt.login('tiefbauamt@halle.demo', DEMO_PASSWORD);
-		const added = await amt.postForm('/koordination?/addToeb', { name: 'Kabel Nord GmbH', networks: 'Telekommunikation', contact: '0345 000 1234' });
+		const added = await amt.postForm('/koordination/toeb?/addToeb', { name: 'Kabel Nord GmbH', networks: 'Telekommunikation', contact: '0345 000 1234' });
 		expect(added.status).toBe(200);
-		expect(await (await amt.get('/koordination', { accept: 'text/html' })).text()).toContain('Kabel Nord GmbH');
+		expect(await (await amt.get('/koordination/toeb', { accept: 'text/html' })).text()).toContain('Kabel Nord GmbH');
 		const firm = new Browser(server.url);
 		await firm.login('bauleiter@musterbau.demo', DEMO_PASSWORD);
-		expect((await firm.postForm('/koordination?/addToeb', { name: 'Fremd GmbH', networks: 'Gas', contact: '0345 000 0000' })).status).toBe(403);
+		expect((await firm.postForm('/koordination/toeb?/addToeb', { name: 'Fremd GmbH', networks: 'Gas', contact: '0345 000 0000' })).status).toBe(403);
 	});
 
 	it('limits requests per user per hour with 429', async () => {
