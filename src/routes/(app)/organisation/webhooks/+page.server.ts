@@ -78,18 +78,20 @@ export const actions: Actions = {
 		const { user, org } = requireOrgAdmin(locals);
 		const form = await request.formData();
 		const active = form.get('active') === 'true';
-		const result = await changeWebhook({ userId: user.id, orgId: org.id }, String(form.get('id') ?? ''), { active });
+		const webhookId = String(form.get('id') ?? '');
+		const result = await changeWebhook({ userId: user.id, orgId: org.id }, webhookId, { active });
 		if (!result || 'problems' in result) return fail(404, { message: 'Webhook nicht gefunden.', error: true });
-		return { message: active ? 'Webhook aktiviert.' : 'Webhook deaktiviert. Wartende Zustellungen wurden abgebrochen.' };
+		return { webhookId, message: active ? 'Webhook aktiviert.' : 'Webhook deaktiviert. Wartende Zustellungen wurden abgebrochen.' };
 	},
 
 	ereignisse: async ({ locals, request }) => {
 		const { user, org } = requireOrgAdmin(locals);
 		const form = await request.formData();
-		const result = await changeWebhook({ userId: user.id, orgId: org.id }, String(form.get('id') ?? ''), { events: form.getAll('events').map(String) });
+		const webhookId = String(form.get('id') ?? '');
+		const result = await changeWebhook({ userId: user.id, orgId: org.id }, webhookId, { events: form.getAll('events').map(String) });
 		if (!result) return fail(404, { message: 'Webhook nicht gefunden.', error: true });
-		if ('problems' in result) return fail(422, { message: result.problems.map((p) => p.message).join(' '), error: true });
-		return { message: result.webhook.events.length ? 'Ereignisse gespeichert.' : 'Ereignisse gespeichert: der Webhook bekommt jetzt alle.' };
+		if ('problems' in result) return fail(422, { webhookId, message: result.problems.map((p) => p.message).join(' '), error: true });
+		return { webhookId, message: result.webhook.events.length ? 'Ereignisse gespeichert.' : 'Ereignisse gespeichert: der Webhook bekommt jetzt alle.' };
 	},
 
 	testen: async ({ locals, request }) => {
@@ -97,13 +99,13 @@ export const actions: Actions = {
 		const id = String((await request.formData()).get('id') ?? '');
 		const result = await sendTestPing({ userId: user.id, orgId: org.id }, id);
 		if (result === 'not_found') return fail(404, { message: 'Webhook nicht gefunden.', error: true });
-		if (result === 'inactive') return fail(409, { message: 'Der Webhook ist deaktiviert. Bitte erst aktivieren, dann testen.', error: true });
+		if (result === 'inactive') return fail(409, { webhookId: id, message: 'Der Webhook ist deaktiviert. Bitte erst aktivieren, dann testen.', error: true });
 		kickDeliveries();
 		const d = await firstAttempt(id, result.deliveryId);
-		if (!d) return { message: 'Testaufruf ist unterwegs; das Ergebnis steht gleich im Protokoll.' };
-		if (d.status === 'zugestellt') return { message: `Testaufruf zugestellt: der Empfänger antwortete mit HTTP ${d.lastStatus}.` };
+		if (!d) return { webhookId: id, message: 'Testaufruf ist unterwegs; das Ergebnis steht gleich im Protokoll.' };
+		if (d.status === 'zugestellt') return { webhookId: id, message: `Testaufruf zugestellt: der Empfänger antwortete mit HTTP ${d.lastStatus}.` };
 		const next = d.status === 'ausstehend' && d.nextAttemptAt ? ` Nächster Versuch: ${formatDateTime(d.nextAttemptAt)}.` : '';
-		return { message: `Testaufruf nicht zugestellt: ${d.lastError ?? 'unbekannter Fehler'}${next}`, error: true };
+		return { webhookId: id, message: `Testaufruf nicht zugestellt: ${d.lastError ?? 'unbekannter Fehler'}${next}`, error: true };
 	},
 
 	loeschen: async ({ locals, request }) => {
