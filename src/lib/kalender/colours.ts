@@ -15,18 +15,20 @@ export interface StatusColour {
 	stroke: string;
 	/** text on the fill */
 	text: string;
+	/** a footprint's outline on the map: saturated enough to read on the basemap at city zoom */
+	line: string;
 	/** dashed outline (storniert) */
 	dashed: boolean;
 }
 
 export const STATUS_COLOURS: Record<BaustelleStatus, StatusColour> = {
-	geplant: { fill: '#d6e2ee', stroke: '#6f8aa3', text: '#1b2733', dashed: false },
-	beantragt: { fill: '#a9c8e6', stroke: '#4f7ea8', text: '#1b2733', dashed: false },
-	genehmigt: { fill: '#2f6fb0', stroke: '#1f4f82', text: '#ffffff', dashed: false },
-	in_ausfuehrung: { fill: '#e8892b', stroke: '#a85a10', text: '#1b2733', dashed: false },
-	abgeschlossen: { fill: '#9fcba8', stroke: '#4f8a5c', text: '#1b2733', dashed: false },
-	abgenommen: { fill: '#2e7d4f', stroke: '#1d5434', text: '#ffffff', dashed: false },
-	storniert: { fill: '#eceff2', stroke: '#8a96a3', text: '#4a5866', dashed: true }
+	geplant: { fill: '#d6e2ee', stroke: '#6f8aa3', text: '#1b2733', line: '#7f97ae', dashed: false },
+	beantragt: { fill: '#a9c8e6', stroke: '#4f7ea8', text: '#1b2733', line: '#4f97d6', dashed: false },
+	genehmigt: { fill: '#2f6fb0', stroke: '#1f4f82', text: '#ffffff', line: '#245f9e', dashed: false },
+	in_ausfuehrung: { fill: '#e8892b', stroke: '#a85a10', text: '#1b2733', line: '#e07a12', dashed: false },
+	abgeschlossen: { fill: '#9fcba8', stroke: '#4f8a5c', text: '#1b2733', line: '#5fa56f', dashed: false },
+	abgenommen: { fill: '#2e7d4f', stroke: '#1d5434', text: '#ffffff', line: '#2e7d4f', dashed: false },
+	storniert: { fill: '#eceff2', stroke: '#8a96a3', text: '#4a5866', line: '#8a96a3', dashed: true }
 };
 
 export interface SeverityColour {
