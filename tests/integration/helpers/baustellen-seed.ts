@@ -108,7 +108,8 @@ export async function seedBaustelle(sql: postgres.Sql, owner: Promoter, b: SeedB
 	const footprint25832 = { type: footprint.type, coordinates: mapPositions(footprint.coordinates, lonLatToUtm) } as Polygonal;
 	const axis25832 = { type: axis.type, coordinates: mapPositions(axis.coordinates, lonLatToUtm) } as Lineal;
 	const box = envelope(footprint25832.coordinates);
-	const [{ seq }] = (await sql<{ seq: string }[]>`select nextval('baustelle_number_seq')::text as seq`) as [{ seq: string }];
+	const [next] = await sql<{ seq: string }[]>`select nextval('baustelle_number_seq')::text as seq`;
+	const seq = next!.seq;
 	const number = b.number ?? `BS-${b.plannedStart.slice(0, 4)}-${seq.padStart(6, '0')}`;
 	const updated = b.updatedAt ?? new Date();
 	const contact = { name: '', phone: '', email: '', bauherr: '', ...b.contact };
