@@ -28,7 +28,18 @@ export async function freePort(): Promise<number> {
 export async function startServer(env: Record<string, string | undefined>, timeoutMs = 30_000): Promise<TestServer> {
 	const entry = `${process.env.TIEFBLICK_BUILD_DIR ?? 'build'}/index.js`;
 	if (!existsSync(entry)) throw new Error(`${entry} fehlt: zuerst \`npx vite build\` (npm test macht das).`);
-	const port = await freePort();
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await startOn(entry, await freePort(), env, timeoutMs);
+		} catch (e) {
+			// lost the port to another test file's server between freePort() and listen(): take another
+			if (attempt < 3 && e instanceof Error && e.message.includes('EADDRINUSE')) continue;
+			throw e;
+		}
+	}
+}
+
+async function startOn(entry: string, port: number, env: Record<string, string | undefined>, timeoutMs: number): Promise<TestServer> {
 	const url = `http://127.0.0.1:${port}`;
 	const childEnv: NodeJS.ProcessEnv = {
 		...process.env,
@@ -48,14 +59,20 @@ export async function startServer(env: Record<string, string | undefined>, timeo
 	child.stderr!.on('data', (d: Buffer) => (log += d.toString()));
 	const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
 
+	// The port was free when freePort() asked, but another test file's server may have taken it since
+	// (files run in parallel). Its /healthz would answer too, so wait for our own child to say that it
+	// listens before trusting the health check; a child that lost the race exits with EADDRINUSE.
+	const listening = `Listening on http://127.0.0.1:${port}`;
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		if (child.exitCode !== null) throw new Error(`Server beendet (Code ${child.exitCode}):\n${log}`);
 		try {
-			const res = await fetch(`${url}/healthz`);
-			if (res.status === 200) break;
+			if (log.includes(listening)) {
+				const res = await fetch(`${url}/healthz`);
+				if (res.status === 200) break;
+			}
 		} catch {
-			// not listening yet
+			// not ready yet
 		}
 		if (Date.now() > deadline) {
 			child.kill('SIGKILL');
