@@ -11,6 +11,7 @@ import { seedDemo } from '$lib/server/demo/seed';
 import { loadDemoNetworks } from '$lib/server/demo/load-networks';
 import { seedDemoToeb } from '$lib/server/demo/toeb';
 import { seedDemoJurisdictions } from '$lib/server/demo/jurisdictions';
+import { seedDemoBaustellen } from '$lib/server/demo/baustellen';
 import { startHousekeeping } from '$lib/server/housekeeping';
 import { authenticate } from '$lib/server/auth/authenticate';
 import { SESSION_COOKIE } from '$lib/server/auth/session';
@@ -24,6 +25,7 @@ export const init: ServerInit = async () => {
 		await loadDemoNetworks();
 		await seedDemoToeb(sql);
 		await seedDemoJurisdictions(sql);
+		await seedDemoBaustellen(sql);
 	}
 	startHousekeeping();
 	// adapter-node emits this after it stopped accepting requests (SIGTERM/SIGINT). Closing the pool lets

@@ -11,17 +11,28 @@ import { freshDatabase, type FreshDb } from './helpers/pg';
 import { startServer, type TestServer } from './helpers/server';
 import { api, createToken } from './helpers/client';
 import { DEMO_PASSWORD } from '../../src/lib/server/demo/accounts';
+import { footprintAlong } from '../../src/lib/server/kalender/sample';
+
+/** The one row a count query returns. */
+const onlyRow = <T>(rows: readonly T[]): T => {
+	if (rows.length !== 1) throw new Error(`expected one row, got ${rows.length}`);
+	return rows[0]!;
+};
 
 let db: FreshDb;
 let server: TestServer;
 let dataDir: string;
 const t: Record<string, string> = {};
+/** the firm's own demo Baustellen, there before the test adds its own */
+let demoOwn = 0;
 
-/** A 4 m wide strip along the Große Ulrichstraße (Halle), EPSG:4326, shifted by `dx` degrees east. */
-const ulrich = (dx = 0) => ({
-	type: 'Polygon',
-	coordinates: [[[11.9668 + dx, 51.4862], [11.9672 + dx, 51.4862], [11.9672 + dx, 51.4870], [11.9668 + dx, 51.4870], [11.9668 + dx, 51.4862]]]
-});
+/*
+ * Strips along the Magdeburger Straße (Halle), EPSG:4326: east of the Altstadt, away from the demo's own
+ * Baustellen (seeded with TIEFBLICK_DEMO=1), so the conflicts found are the test's own. The second strip
+ * overlaps the first on the same street section.
+ */
+const MAGDEBURGER = footprintAlong('Magdeburger Straße', [0.3, 0.6], 4).footprint4326;
+const MAGDEBURGER_OVERLAP = footprintAlong('Magdeburger Straße', [0.45, 0.75], 4).footprint4326;
 /** On the western Mansfelder Straße: Gemeinde Saalwerder and the Land's L 164 (Demo). */
 const MANSFELDER_WEST = { type: 'Polygon', coordinates: [[[11.9550, 51.48235], [11.9560, 51.48235], [11.9560, 51.48265], [11.9550, 51.48265], [11.9550, 51.48235]]] };
 /** Across the fictional boundary at 11.9585: both municipalities. */
@@ -30,7 +41,7 @@ const ACROSS = { type: 'Polygon', coordinates: [[[11.9580, 51.48195], [11.9592, 
 const body = (over: Record<string, unknown> = {}) => ({
 	title: 'Erneuerung Trinkwasserleitung DN 150',
 	description: 'Leitungsbau in offener Bauweise, Fahrbahn halbseitig.',
-	footprint: ulrich(),
+	footprint: MAGDEBURGER,
 	period: { start: '2030-04-06', end: '2030-05-29' },
 	workKind: 'leitungsbau',
 	networks: ['wasser'],
@@ -53,6 +64,7 @@ beforeAll(async () => {
 	})) {
 		t[k] = await createToken(server.url, email, DEMO_PASSWORD);
 	}
+	demoOwn = (await api(server.url, 'GET', '/api/v1/baustellen?scope=eigene', { token: t.bau })).body.total;
 }, 120_000);
 afterAll(async () => {
 	await server?.stop();
@@ -71,13 +83,13 @@ describe('POST /api/v1/baustellen', () => {
 		expect(first.status).toBe('geplant');
 		expect(first.promoter).toMatchObject({ name: 'Tiefbau Musterbau GmbH (Demo)', privat: false });
 		expect(first.authorities).toEqual([expect.objectContaining({ name: 'Stadt Halle (Saale), Tiefbauamt (Demo)', reason: 'gebiet' })]);
-		expect(first.streets).toContain('Große Ulrichstraße');
+		expect(first.streets).toContain('Magdeburger Straße');
 		expect(first.axisDerived).toBe(true);
 		expect(['LineString', 'MultiLineString']).toContain(first.axis.type);
-		// EPSG:4326 like everything the browser gets: on the Große Ulrichstraße
+		// EPSG:4326 like everything the browser gets: on the Magdeburger Straße
 		const [lon, lat] = (first.axis.type === 'LineString' ? first.axis.coordinates : first.axis.coordinates[0])[0];
-		expect(lon).toBeCloseTo(11.967, 2);
-		expect(lat).toBeCloseTo(51.4866, 2);
+		expect(lon).toBeCloseTo(11.980, 2);
+		expect(lat).toBeCloseTo(51.4855, 2);
 		expect(first.permits.map((p: any) => p.kind).sort()).toEqual(['aufgrabeerlaubnis', 'verkehrsrechtliche_anordnung']);
 		expect(first.permits.every((p: any) => p.status === 'offen')).toBe(true);
 		expect(first.conflicts.count).toBe(0);
@@ -86,7 +98,7 @@ describe('POST /api/v1/baustellen', () => {
 	it('finds the clash of a second excavation on the same street section, on both sides', async () => {
 		const res = await api(server.url, 'POST', '/api/v1/baustellen', {
 			token: t.sw,
-			body: body({ title: 'Glasfaser-Hausanschlüsse', footprint: ulrich(0.0001), networks: ['breitband'], workKind: 'aufgrabung', period: { start: '2030-05-04', end: '2030-06-12' } })
+			body: body({ title: 'Glasfaser-Hausanschlüsse', footprint: MAGDEBURGER_OVERLAP, networks: ['breitband'], workKind: 'aufgrabung', period: { start: '2030-05-04', end: '2030-06-12' } })
 		});
 		expect(res.status, JSON.stringify(res.body)).toBe(201);
 		expect(res.body.permits.map((p: any) => p.kind)).toContain('tkg_zustimmung');
@@ -121,7 +133,7 @@ describe('POST /api/v1/baustellen', () => {
 	});
 
 	it('refuses bad input in German and stores nothing', async () => {
-		const [{ n: before }] = await db.sql`select count(*)::int as n from baustellen`;
+		const { n: before } = onlyRow(await db.sql`select count(*)::int as n from baustellen`);
 		const res = await api(server.url, 'POST', '/api/v1/baustellen', { token: t.bau, body: body({ period: { start: '2030-05-10', end: '2030-05-01' }, traffic: 'gesperrt', footprint: { type: 'Point', coordinates: [11.9, 51.4] } }) });
 		expect(res.status).toBe(422);
 		const fields = res.body.error.details.map((d: any) => d.field);
@@ -132,7 +144,7 @@ describe('POST /api/v1/baustellen', () => {
 		});
 		expect(bow.status).toBe(422);
 		expect(bow.body.error.code).toBe('self_intersection');
-		const [{ n: after }] = await db.sql`select count(*)::int as n from baustellen`;
+		const { n: after } = onlyRow(await db.sql`select count(*)::int as n from baustellen`);
 		expect(after).toBe(before);
 	});
 
@@ -183,11 +195,12 @@ describe('POST /api/v1/baustellen', () => {
 		const own = await api(server.url, 'GET', '/api/v1/baustellen?scope=eigene&limit=2', { token: t.bau });
 		expect(own.status).toBe(200);
 		expect(own.body.items.length).toBe(2);
-		expect(own.body.total).toBe(3);
+		expect(own.body.total).toBe(demoOwn + 3);
 		expect(own.body.next).toContain('offset=2');
 		const land = await api(server.url, 'GET', '/api/v1/baustellen', { token: t.land });
-		// the L 164 (Demo) ends at the boundary: both western Baustellen come within its reach
-		expect(land.body.items.map((i: any) => i.title).sort()).toEqual(['Hausanschluss Mansfelder Straße', 'Querung Gemeindegrenze']);
+		// the L 164 (Demo) ends at the boundary: both western Baustellen come within its reach (the demo's
+		// own works on the L 164 are listed too)
+		expect(land.body.items.map((i: any) => i.title)).toEqual(expect.arrayContaining(['Hausanschluss Mansfelder Straße', 'Querung Gemeindegrenze']));
 		expect(land.body.items.map((i: any) => i.title)).not.toContain('Erneuerung Trinkwasserleitung DN 150');
 	});
 });

@@ -124,6 +124,7 @@ describe('OpenAPI document', () => {
 			.filter(([, , op]) => (op.security ?? doc.security).length === 0)
 			.map(([m, p]) => `${m} ${p}`)
 			.sort();
-		expect(open).toEqual(['GET /api/v1/openapi.json', 'GET /api/v1/verify/{number}', 'POST /api/v1/tokens']);
+		// the WZDx feed is the public Baustellenatlas's open data: no login
+		expect(open).toEqual(['GET /api/v1/baustellen.wzdx.json', 'GET /api/v1/openapi.json', 'GET /api/v1/verify/{number}', 'POST /api/v1/tokens']);
 	});
 });
