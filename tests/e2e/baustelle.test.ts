@@ -88,9 +88,10 @@ test.describe('Baustelle anmelden und genehmigen', () => {
 		await form.getByLabel('Durchmesser in mm, Zeile 1').fill('50');
 		await page.waitForLoadState('networkidle');
 		await screenshot(page, testInfo, 'baustelle-neu');
-		// the rest of the form, scrolled into the panel
-		await page.locator('aside.seite').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+		// the whole form at once: a tall window gives the panel room for all of it
+		await page.setViewportSize({ width: 1280, height: 2300 });
 		await screenshot(page, testInfo, 'baustelle-neu-formular');
+		await page.setViewportSize({ width: 1280, height: 800 });
 		await form.getByRole('button', { name: 'Baustelle anmelden' }).click();
 
 		await expect(page).toHaveURL(/\/baustellen\/[0-9a-f-]{36}$/, { timeout: 20_000 });
@@ -157,12 +158,60 @@ test.describe('Baustelle anmelden und genehmigen', () => {
 		await expect(page.getByRole('alert').first()).toContainText('Baustellenfläche');
 		await expect(page.getByLabel('Maßnahme', { exact: true })).toHaveValue('Kranstellung Marktplatz (ohne JavaScript)');
 		await expect(page.getByLabel('GeoJSON der Fläche')).toHaveAttribute('aria-invalid', 'true');
+		await screenshot(page, testInfo, 'baustelle-neu-fehler');
 
 		await page.getByLabel('GeoJSON der Fläche').fill(JSON.stringify({ type: 'Feature', properties: {}, geometry: MARKT }));
 		await page.getByRole('button', { name: 'Baustelle anmelden' }).click();
 		await expect(page).toHaveURL(/\/baustellen\/[0-9a-f-]{36}$/);
 		await expect(page.getByRole('heading', { level: 1 })).toContainText('Kranstellung Marktplatz (ohne JavaScript)');
 		await expect(page.locator('#genehmigungen')).toContainText('Sondernutzungserlaubnis');
+	});
+
+	test('Angaben ändern, Baubeginn, Fertigmeldung, Abnahme durch das Tiefbauamt, Stornieren @form', async ({ page, browser, request, baseURL }, testInfo) => {
+		test.setTimeout(90_000);
+		const label = `e2e-ablauf-${testInfo.project.name}-${testInfo.workerIndex}`;
+		const token = await bearer(request, ACCOUNTS.bau.email, label);
+		// surface works without excavation or traffic impact need no permit: they may start at once
+		const create = (title: string) =>
+			request.post('/api/v1/baustellen', {
+				headers: { authorization: `Bearer ${token}` },
+				data: { title, workKind: 'oberflaechenarbeiten', excavation: false, footprint: MARKT, period: { start: inDays(1), end: inDays(3) }, traffic: 'keine' }
+			});
+		const res = await create(`Fugen sanieren Marktplatz (${label})`);
+		expect(res.status(), await res.text()).toBe(201);
+		const b = (await res.json()) as { id: string; number: string };
+
+		await login(page, ACCOUNTS.bau.email);
+		await open(page, `/baustellen/${b.id}`);
+		await expect(page.locator('#genehmigungen')).toContainText('keine Genehmigungen erforderlich');
+		await page.getByText('Angaben ändern').click();
+		await page.getByLabel('Maßnahme', { exact: true }).fill(`Fugen und Rinnen sanieren Marktplatz (${label})`);
+		await page.getByRole('button', { name: 'Änderungen speichern' }).click();
+		await expect(page.getByRole('status').filter({ hasText: 'Änderungen gespeichert' })).toBeVisible();
+		await expect(page.getByRole('heading', { level: 1 })).toContainText('Fugen und Rinnen sanieren');
+
+		const ablauf = page.locator('#ablauf');
+		await ablauf.getByRole('button', { name: 'Baubeginn anzeigen' }).click();
+		await expect(ablauf.getByRole('status')).toHaveText('Baubeginn angezeigt.');
+		await expect(page.getByRole('heading', { level: 1 })).toContainText('In Ausführung');
+		await ablauf.getByRole('button', { name: 'Fertigmeldung' }).click();
+		await expect(ablauf.getByRole('status')).toContainText('Fertigstellung gemeldet.');
+
+		const amt = await otherSession(browser, baseURL!, testInfo.project.use.javaScriptEnabled !== false);
+		await login(amt, TIEFBAUAMT);
+		await open(amt, `/baustellen/${b.id}`);
+		await amt.locator('#ablauf').getByRole('button', { name: 'Abnahme bestätigen' }).click();
+		await expect(amt.locator('#ablauf').getByRole('status')).toContainText('Aufbruchsperre');
+		await expect(amt.getByRole('heading', { level: 1 })).toContainText('Abgenommen');
+		await amt.context().close();
+
+		// another one, cancelled after confirming
+		const second = (await (await create(`Markierung erneuern (${label})`)).json()) as { id: string };
+		await open(page, `/baustellen/${second.id}`);
+		await ablauf.getByRole('checkbox', { name: 'Ja, diese Baustelle endgültig stornieren' }).check();
+		await ablauf.getByRole('button', { name: 'Stornieren' }).click();
+		await expect(ablauf.getByRole('status')).toHaveText('Baustelle storniert.');
+		await expect(page.getByRole('heading', { level: 1 })).toContainText('Storniert');
 	});
 
 	test('Leitungsauskunft in einem Klick als Baustelle anmelden @form', async ({ page, request }, testInfo) => {

@@ -196,6 +196,22 @@ test.describe('Baustellenkalender', () => {
 		await expect(day).toContainText('(heute)');
 	});
 
+	test('Karte ohne JavaScript: Stichtag über ein Datumsfeld @form', async ({ page }, testInfo) => {
+		test.skip(testInfo.project.use.javaScriptEnabled !== false, 'with JavaScript the slider does this (tested above)');
+		await loginAndSeed(page, STADTWERKE);
+		await open(page, '/baustellen?ansicht=karte&sparte=gas');
+		const list = page.getByRole('region', { name: /Baustellen? am / });
+		await expect(list.getByRole('link', { name: 'Hausanschluss Gas, Neubau Einfamilienhaus' })).toHaveCount(0);
+		const inAWeek = new Date(Date.parse(`${today}T12:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
+		// the slider sits hidden beside it (it takes over once JavaScript runs): the visible date field
+		await page.getByRole('textbox', { name: 'Stichtag' }).fill(inAWeek);
+		await page.getByRole('button', { name: 'Anzeigen' }).click();
+		await expect(page).toHaveURL(new RegExp(`ansicht=karte&sparte=gas&datum=${inAWeek}`));
+		await expect(list.getByRole('link', { name: 'Hausanschluss Gas, Neubau Einfamilienhaus' })).toBeVisible();
+		// Playwright's text matching skips <noscript>, which the browser shows here: read the page itself
+		expect(await page.content()).toContain('Die Karte braucht JavaScript.');
+	});
+
 	test('Filter in den Kalenderansichten behalten Ansicht und Datum', async ({ page }) => {
 		await loginAndSeed(page, STADTWERKE);
 		await open(page, `/baustellen?ansicht=woche&datum=${today}`);
