@@ -19,7 +19,7 @@ import { footprintAlong, insertSampleMoratorium } from '../../src/lib/server/kal
 let db: FreshDb;
 let server: TestServer;
 let dataDir: string;
-const t: Record<string, string> = {};
+const t = {} as Record<'bau' | 'sw' | 'halle', string>;
 let amt: Browser;
 
 const HALLE = 'Stadt Halle (Saale), Tiefbauamt (Demo)';
@@ -80,9 +80,9 @@ beforeAll(async () => {
 	dataDir = mkdtempSync(join(tmpdir(), 'tb-koordination-'));
 	// Monday, 4 March 2030
 	await start('2030-03-04T09:00:00+01:00');
-	for (const [k, email] of Object.entries({ bau: 'bauleiter@musterbau.demo', sw: 'netz@sw-saalestadt.demo', halle: 'tiefbauamt@halle.demo' })) {
-		t[k] = await createToken(server.url, email, DEMO_PASSWORD);
-	}
+	t.bau = await createToken(server.url, 'bauleiter@musterbau.demo', DEMO_PASSWORD);
+	t.sw = await createToken(server.url, 'netz@sw-saalestadt.demo', DEMO_PASSWORD);
+	t.halle = await createToken(server.url, 'tiefbauamt@halle.demo', DEMO_PASSWORD);
 }, 120_000);
 
 afterAll(async () => {

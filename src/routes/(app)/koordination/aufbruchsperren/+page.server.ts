@@ -52,7 +52,7 @@ function affectedText(n: { affected: number; blocking: number }): string {
 	return `${which} betroffen${n.blocking ? `, ${n.blocking === 1 ? 'eine davon wird' : `${n.blocking} davon werden`} gesperrt` : ''}.`;
 }
 
-const NOT_FOUND = { message: 'Diese Aufbruchsperre gibt es nicht (mehr). Bitte die Seite neu laden.' };
+const NOT_FOUND = { message: 'Diese Aufbruchsperre gibt es nicht (mehr). Bitte die Seite neu laden.', error: true };
 
 export const actions: Actions = {
 	create: async ({ locals, request }) => {
@@ -71,7 +71,7 @@ export const actions: Actions = {
 		const actor = authority(locals);
 		const m = await own(await request.formData(), actor.orgId);
 		if (!m) return fail(404, NOT_FOUND);
-		if (m.status !== 'vorgeschlagen') return fail(409, { message: `„${m.title}“ ist kein Vorschlag mehr.` });
+		if (m.status !== 'vorgeschlagen') return fail(409, { message: `„${m.title}“ ist kein Vorschlag mehr.`, error: true });
 		await sql.begin((tx) => changeMoratorium(tx, actor, m, { status: 'aktiv' }, now()));
 		return { message: `„${m.title}“ ist aktiv. ${affectedText(await affected(m.id))}` };
 	},
@@ -80,7 +80,7 @@ export const actions: Actions = {
 		const actor = authority(locals);
 		const m = await own(await request.formData(), actor.orgId);
 		if (!m) return fail(404, NOT_FOUND);
-		if (m.status !== 'vorgeschlagen') return fail(409, { message: `„${m.title}“ ist kein Vorschlag mehr.` });
+		if (m.status !== 'vorgeschlagen') return fail(409, { message: `„${m.title}“ ist kein Vorschlag mehr.`, error: true });
 		await sql.begin((tx) => changeMoratorium(tx, actor, m, { status: 'aufgehoben' }, now()));
 		return { message: `Vorschlag „${m.title}“ verworfen.` };
 	},
@@ -90,18 +90,18 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const m = await own(form, actor.orgId);
 		if (!m) return fail(404, NOT_FOUND);
-		if (m.status === 'aufgehoben') return fail(409, { message: `„${m.title}“ ist aufgehoben und lässt sich nicht mehr ändern.` });
+		if (m.status === 'aufgehoben') return fail(409, { message: `„${m.title}“ ist aufgehoben und lässt sich nicht mehr ändern.`, error: true });
 		const parsed = parseMoratoriumChange(form, m);
 		if (!parsed.ok) return fail(400, { changeId: m.id, values: moratoriumValues(form), problems: parsed.problems });
 		await sql.begin((tx) => changeMoratorium(tx, actor, m, parsed.value, now()));
-		return { message: `„${m.title}“ geändert. ${affectedText(await affected(m.id))}` };
+		return { message: `„${m.title}“ geändert. ${affectedText(await affected(m.id))}`, changed: m.id };
 	},
 
 	lift: async ({ locals, request }) => {
 		const actor = authority(locals);
 		const m = await own(await request.formData(), actor.orgId);
 		if (!m) return fail(404, NOT_FOUND);
-		if (m.status !== 'aktiv') return fail(409, { message: `„${m.title}“ ist nicht aktiv.` });
+		if (m.status !== 'aktiv') return fail(409, { message: `„${m.title}“ ist nicht aktiv.`, error: true });
 		await sql.begin((tx) => changeMoratorium(tx, actor, m, { status: 'aufgehoben' }, now()));
 		return { message: `„${m.title}“ aufgehoben. Die betroffenen Baustellen wurden neu geprüft.` };
 	}
