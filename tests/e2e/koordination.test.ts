@@ -57,7 +57,7 @@ test.describe('Koordination des Tiefbauamts', () => {
 		await expect(page.getByRole('heading', { level: 2, name: /^Anträge \(\d+\)$/ })).toBeVisible();
 
 		const row = page.getByTestId(`antrag-${b.number}-aufgrabeerlaubnis`);
-		await expect(row).toContainText('Aufbruch-/Aufgrabeerlaubnis');
+		await expect(row).toContainText('Aufgrabeerlaubnis');
 		await expect(row).toContainText('Vollständigkeit prüfen');
 		await expect(row).toContainText('Tiefbau Musterbau GmbH (Demo)');
 		await screenshot(page, testInfo, 'koordination-eingang');

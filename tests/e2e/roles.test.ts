@@ -30,7 +30,7 @@ test.describe('Navigation nach Rolle', () => {
 	test('Plattformbetrieb sieht „Admin“ und die Verwaltung @form', async ({ page }, testInfo) => {
 		await login(page, ACCOUNTS.admin.email);
 		await expect(page.getByRole('banner').getByRole('link', { name: ACCOUNTS.admin.org })).toBeVisible();
-		await expect(nav(page).getByRole('link')).toHaveText(['Baustellen', 'Admin']);
+		await expect(nav(page).getByRole('link')).toHaveText(['Baustellen', /^Benachrichtigungen/, 'Admin']);
 
 		await nav(page).getByRole('link', { name: 'Admin' }).click();
 		await expect(page).toHaveURL(/\/admin$/);
@@ -70,7 +70,7 @@ test.describe('Navigation nach Rolle', () => {
 		await logout(page);
 		await login(page, ACCOUNTS.neuling.email);
 		await expect(page.getByText(/noch nicht verifiziert/)).toHaveCount(0);
-		await expect(nav(page).getByRole('link')).toHaveText(['Auskunft', 'Baustellen']);
+		await expect(nav(page).getByRole('link')).toHaveText(['Auskunft', 'Baustellen', /^Benachrichtigungen/]);
 	});
 
 	test('Plattformbetrieb verifiziert eine frisch registrierte Organisation @form', async ({ page }) => {
@@ -103,7 +103,7 @@ test.describe('Navigation nach Rolle', () => {
 		await expect(page.getByText('Diese Funktion steht Ihrer Organisation nicht zur Verfügung.')).toBeVisible();
 		await expect(page.getByText('Fehlercode 403 · forbidden_role')).toBeVisible();
 		// Still logged in, with the usual navigation.
-		await expect(nav(page).getByRole('link')).toHaveText(['Auskunft', 'Baustellen']);
+		await expect(nav(page).getByRole('link')).toHaveText(['Auskunft', 'Baustellen', /^Benachrichtigungen/]);
 	});
 
 	test('Bauunternehmen kann die Verifizierung nicht per POST auslösen', async ({ page }) => {
