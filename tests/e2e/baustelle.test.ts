@@ -1,8 +1,9 @@
 /**
  * One Baustelle through its life as the issue tells it: the Stadtwerke have registered works on the
  * Marktplatz; a construction firm draws its own Baustelle over the same place and time and sees the
- * conflict; it applies for the permits; the Tiefbauamt sees the conflict and grants the Aufgrabeerlaubnis
- * with a condition; the firm reads „Erteilt mit Auflagen“ and the condition. Without JavaScript a
+ * conflict; it applies for the permits; the Tiefbauamt sees the conflict and the application in its inbox
+ * and grants the Aufgrabeerlaubnis with a condition; the firm reads „Erteilt mit Auflagen“ and the
+ * condition; the public Baustellenatlas lists the Baustelle without a login. Without JavaScript a
  * Baustelle is registered with the GeoJSON fallback (@form), and an Auskunft becomes a Baustelle in one
  * click (@form, both projects).
  */
@@ -117,14 +118,18 @@ test.describe('Baustelle anmelden und genehmigen', () => {
 		await page.waitForLoadState('networkidle');
 		await screenshot(page, testInfo, 'baustelle-detail-firma');
 
-		// the Tiefbauamt: from its inbox when /koordination lists the Baustelle, else the page itself
+		// the Tiefbauamt's inbox: the conflict between the two, and the application waiting for it
 		const amt = await otherSession(browser, baseURL!, true);
 		await login(amt, TIEFBAUAMT);
 		await open(amt, '/koordination');
 		const number = (await heading.textContent())!.match(/BS-\d{4}-\d{5}/)![0];
-		const inbox = amt.getByRole('link', { name: new RegExp(number) }).first();
-		if (await inbox.isVisible().catch(() => false)) await inbox.click();
-		else await open(amt, `${url}#genehmigungen`);
+		const clash = amt.locator('#konflikte tbody tr').filter({ hasText: number }).filter({ hasText: other.number });
+		await expect(clash).toHaveCount(1);
+		await expect(clash).toContainText('Überschneidung');
+		await expect(clash).toContainText('Hoch');
+		const application = amt.getByTestId(`antrag-${number}-aufgrabeerlaubnis`);
+		await expect(application).toContainText('Vollständigkeit prüfen');
+		await application.getByRole('link', { name: new RegExp(number) }).click();
 		await expect(amt.getByRole('heading', { level: 1 })).toContainText(number);
 		await expect(amt.getByTestId('konflikt').filter({ hasText: other.number })).toBeVisible();
 
@@ -142,6 +147,21 @@ test.describe('Baustelle anmelden und genehmigen', () => {
 		const granted = page.locator('#genehmigungen').getByTestId('genehmigung').filter({ hasText: 'Aufbruch-/Aufgrabeerlaubnis' });
 		await expect(granted).toContainText('Erteilt mit Auflagen');
 		await expect(granted).toContainText('Gehwegplatten nach Abschluss in Originallage wieder verlegen');
+
+		// the public Baustellenatlas shows it, without signing in
+		const id = url.split('/').pop()!;
+		const own = await request.get(`/api/v1/baustellen/${id}`, { headers: { authorization: `Bearer ${await bearer(request, ACCOUNTS.bau.email, `${label}-atlas`)}` } });
+		const { title, streets } = (await own.json()) as { title: string; streets: string[] };
+		expect(streets.length).toBeGreaterThan(0);
+		const visitor = await otherSession(browser, baseURL!, true);
+		await open(visitor, `/atlas?street=${encodeURIComponent(streets[0]!)}`);
+		const listed = visitor.getByRole('table').getByRole('row').filter({ hasText: title });
+		await expect(listed).toHaveCount(1);
+		await expect(listed).toContainText('Tiefbau Musterbau GmbH (Demo)');
+		await listed.getByRole('link', { name: title }).click();
+		await expect(visitor).toHaveURL(new RegExp(`/atlas/${number}$`));
+		await expect(visitor.getByRole('heading', { level: 1, name: title })).toBeVisible();
+		await visitor.context().close();
 	});
 
 	test('ohne JavaScript: Fläche als GeoJSON, Fehler am Feld, dann angelegt @form', async ({ page }, testInfo) => {
