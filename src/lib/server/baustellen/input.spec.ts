@@ -20,6 +20,13 @@ describe('parseCreate', () => {
 		expect(r.fields.plannedEnd).toBe('2030-04-02');
 	});
 
+	it('reads vocabularies as people spell them: labels, umlauts, case, a few aliases', () => {
+		const r = parseCreate({ ...base, traffic: 'Halbseitige Sperrung', workKind: 'Oberflächenarbeiten', networks: ['Fernwärme', 'telekom', 'Gas', 'gas'], exemption: 'Hausanschluss' }, '2030-03-01');
+		if ('problems' in r) throw new Error(JSON.stringify(r.problems));
+		expect(r.fields).toMatchObject({ traffic: 'halbseitig', workKind: 'oberflaechenarbeiten', exemption: 'hausanschluss' });
+		expect(r.fields.networks).toEqual(['fernwaerme', 'telekommunikation', 'gas']);
+	});
+
 	it('takes the title from the description when only that is given', () => {
 		const r = parseCreate({ ...base, title: undefined, description: 'Hausanschluss Gas Markt 7\nmit Gehwegaufbruch' }, '2030-03-01');
 		expect('fields' in r && r.fields.title).toBe('Hausanschluss Gas Markt 7');

@@ -3,14 +3,18 @@
  * Reads the body of POST /api/v1/baustellen (and the form) or of PATCH into typed fields, or a list of
  * German, field-named problems. Lenient where clients differ without meaning anything different
  * (`geometry` for `footprint`, `period` or `plannedStart`/`plannedEnd`, `kind` for `workKind`);
- * strict about what changes the coordination (dates, geometry type, vocabularies).
+ * strict about what changes the coordination (dates, geometry type, vocabularies — where only the
+ * spelling may differ: `Halbseitige Sperrung` for `halbseitig`, see baustellen/vocab).
  * Geometry is only checked for shape here; validity and limits are checked by baustellen/geometry.
  */
 import {
 	EXCAVATING_KINDS,
 	EXEMPTIONS,
+	EXEMPTION_LABELS,
 	TRAFFIC_IMPACTS,
+	TRAFFIC_LABELS,
 	WORK_KINDS,
+	WORK_KIND_LABELS,
 	type Duct,
 	type Exemption,
 	type Lineal,
@@ -18,7 +22,20 @@ import {
 	type TrafficImpact,
 	type WorkKind
 } from '$lib/baustellen';
-import { NETWORKS, type Network } from '$lib/layers/catalogue';
+import { NETWORKS, NETWORK_INFO, type Network } from '$lib/layers/catalogue';
+import { matchVocab } from './vocab';
+
+const NETWORK_LABELS = Object.fromEntries(NETWORKS.map((n) => [n, NETWORK_INFO[n].label])) as Record<Network, string>;
+/** Spellings of the field that are not a value or label of ours. */
+const NETWORK_ALIASES: Record<string, Network> = {
+	telekom: 'telekommunikation',
+	tk: 'telekommunikation',
+	glasfaser: 'breitband',
+	trinkwasser: 'wasser',
+	elektro: 'strom',
+	strassenbeleuchtung: 'beleuchtung'
+};
+const TRAFFIC_ALIASES: Record<string, TrafficImpact> = { teilsperrung: 'halbseitig', halbseitige_sperrung: 'halbseitig', gehwegsperrung: 'gehweg', keine_einschraenkung: 'keine' };
 
 export interface Problem {
 	field: string;
@@ -194,16 +211,18 @@ function readCommon(b: Record<string, unknown>, problems: Problem[], creating: b
 	if (netRaw !== undefined && netRaw !== null) {
 		if (!Array.isArray(netRaw)) problems.push({ field: 'networks', message: 'Sparten bitte als Liste angeben.' });
 		else {
-			const unknown = netRaw.filter((n) => !NETWORKS.includes(n as Network));
-			if (unknown.length) problems.push({ field: 'networks', message: `Unbekannte Sparte(n): ${unknown.join(', ')}. Erlaubt: ${NETWORKS.join(', ')}.` });
-			networks = [...new Set(netRaw.filter((n): n is Network => NETWORKS.includes(n as Network)))];
+			const matched = netRaw.map((n) => matchVocab(n, NETWORKS, NETWORK_LABELS, NETWORK_ALIASES));
+			const unknown = netRaw.filter((_, i) => !matched[i]);
+			if (unknown.length) problems.push({ field: 'networks', message: `Unbekannte Sparte(n): ${unknown.map(String).join(', ')}. Erlaubt: ${NETWORKS.join(', ')}.` });
+			networks = [...new Set(matched.filter((n): n is Network => n !== null))];
 		}
 	}
 
 	const kindRaw = b.workKind ?? b.kind;
 	let workKind: WorkKind = 'aufgrabung';
 	if (kindRaw !== undefined && kindRaw !== null && kindRaw !== '') {
-		if (WORK_KINDS.includes(kindRaw as WorkKind)) workKind = kindRaw as WorkKind;
+		const kind = matchVocab(kindRaw, WORK_KINDS, WORK_KIND_LABELS);
+		if (kind) workKind = kind;
 		else problems.push({ field: 'workKind', message: `Unbekannte Art der Arbeiten „${String(kindRaw)}“. Erlaubt: ${WORK_KINDS.join(', ')}.` });
 	}
 	const excavation = bool(b.excavation) ?? EXCAVATING_KINDS.includes(workKind);
@@ -211,7 +230,8 @@ function readCommon(b: Record<string, unknown>, problems: Problem[], creating: b
 
 	let exemption: Exemption = 'keine';
 	if (b.exemption !== undefined && b.exemption !== null && b.exemption !== '') {
-		if (EXEMPTIONS.includes(b.exemption as Exemption)) exemption = b.exemption as Exemption;
+		const matched = matchVocab(b.exemption, EXEMPTIONS, EXEMPTION_LABELS);
+		if (matched) exemption = matched;
 		else problems.push({ field: 'exemption', message: `Unbekannter Ausnahmegrund. Erlaubt: ${EXEMPTIONS.join(', ')}.` });
 	}
 
@@ -237,7 +257,8 @@ function readCommon(b: Record<string, unknown>, problems: Problem[], creating: b
 
 	let traffic: TrafficImpact = 'keine';
 	if (b.traffic !== undefined && b.traffic !== null && b.traffic !== '') {
-		if (TRAFFIC_IMPACTS.includes(b.traffic as TrafficImpact)) traffic = b.traffic as TrafficImpact;
+		const matched = matchVocab(b.traffic, TRAFFIC_IMPACTS, TRAFFIC_LABELS, TRAFFIC_ALIASES);
+		if (matched) traffic = matched;
 		else problems.push({ field: 'traffic', message: `Unbekannte Verkehrsbeeinträchtigung. Erlaubt: ${TRAFFIC_IMPACTS.join(', ')}.` });
 	}
 	const isPublic = bool(b.public) ?? true;
