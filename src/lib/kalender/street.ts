@@ -4,18 +4,14 @@
  * are one street. The same rule runs in SQL (server/kalender/query.ts, `normalisedStreetSql`); the spec
  * of the query holds the two to the same answers.
  */
+import { foldGerman } from '$lib/text';
 
 /**
  * Lower case, ß → ss, umlauts → ae/oe/ue, dots, dashes and slashes → blanks, blanks collapsed, and a
  * word ending in „str“ (the abbreviation) spelt out as „strasse“.
  */
 export function normaliseStreet(name: string): string {
-	return name
-		.toLowerCase()
-		.replace(/ß/g, 'ss')
-		.replace(/ä/g, 'ae')
-		.replace(/ö/g, 'oe')
-		.replace(/ü/g, 'ue')
+	return foldGerman(name)
 		.replace(/[.\-–/]/g, ' ')
 		.replace(/\s+/g, ' ')
 		.trim()

@@ -4,6 +4,7 @@
  * by any part of the name. "strasse" finds "Straße", "Ulrichstr" finds "Ulrichstraße", umlauts may be
  * typed as ae/oe/ue.
  */
+import { foldGerman } from '$lib/text';
 import type { BBox, Position } from './types';
 
 export interface Street {
@@ -23,12 +24,7 @@ interface StreetFeature {
 
 /** Lower case, ß → ss, ä/ö/ü → ae/oe/ue, dots and dashes → blanks, blanks collapsed. */
 export function normaliseName(s: string): string {
-	return s
-		.toLowerCase()
-		.replace(/ß/g, 'ss')
-		.replace(/ä/g, 'ae')
-		.replace(/ö/g, 'oe')
-		.replace(/ü/g, 'ue')
+	return foldGerman(s)
 		.replace(/[.\-–/]/g, ' ')
 		.replace(/\s+/g, ' ')
 		.trim();

@@ -5,19 +5,10 @@
  * Only spelling is forgiven (case, umlauts, spaces, hyphens) plus the few aliases listed; anything else
  * stays unknown, so the caller can name the allowed values.
  */
+import { slug } from '$lib/text';
 
-/** `Halbseitige Sperrung` → `halbseitige_sperrung`; ä → ae, ß → ss. */
-export function vocabKey(raw: string): string {
-	return raw
-		.trim()
-		.toLowerCase()
-		.replace(/ä/g, 'ae')
-		.replace(/ö/g, 'oe')
-		.replace(/ü/g, 'ue')
-		.replace(/ß/g, 'ss')
-		.replace(/[\s\-/.]+/g, '_')
-		.replace(/^_+|_+$/g, '');
-}
+/** `Halbseitige Sperrung` → `halbseitige_sperrung`; ä → ae, ß → ss (the shared slug). */
+export const vocabKey = slug;
 
 /**
  * The value of `values` that `raw` names — itself, its label, or an alias — or null.

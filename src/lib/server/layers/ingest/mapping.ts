@@ -11,6 +11,7 @@ import {
 	STATUSES,
 	type NetworkFeatureProperties
 } from '$lib/layers/catalogue';
+import { slug } from '$lib/text';
 
 export type SchemaField = keyof NetworkFeatureProperties;
 
@@ -44,18 +45,8 @@ export interface AttributeMapping {
 
 export const EMPTY_MAPPING: AttributeMapping = { fields: {}, constants: {}, valueMaps: {} };
 
-/** Lower case, umlauts spelled out, separators as "_": "Außer Betrieb" → "ausser_betrieb". */
-export function slug(value: string): string {
-	return value
-		.trim()
-		.toLowerCase()
-		.replace(/ä/g, 'ae')
-		.replace(/ö/g, 'oe')
-		.replace(/ü/g, 'ue')
-		.replace(/ß/g, 'ss')
-		.replace(/[^a-z0-9]+/g, '_')
-		.replace(/^_|_$/g, '');
-}
+/** Kept here for the mapping's callers; the one definition lives in $lib/text. */
+export { slug };
 
 // Words operators actually use, mapped to the schema's values.
 const SYNONYMS: Partial<Record<SchemaField, Record<string, string>>> = {
