@@ -6,6 +6,7 @@
  */
 import type { Lineal, Polygonal } from '$lib/baustellen';
 import { lonLatToUtm } from '$lib/geo/crs';
+import { segmentMeetsBox } from '$lib/geo/segment';
 
 /** [minLon, minLat, maxLon, maxLat] in EPSG:4326 (or [minX, minY, maxX, maxY] in any one CRS) */
 export type BBox = [number, number, number, number];
@@ -45,35 +46,6 @@ export function unionBoxes(boxes: BBox[]): BBox | null {
 	return boxes.reduce<BBox>((a, b) => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])], [...boxes[0]!]);
 }
 
-/** Liang–Barsky: does the segment a→b meet the box (boundary included)? */
-function segmentMeetsBox(a: number[], b: number[], box: BBox): boolean {
-	let t0 = 0;
-	let t1 = 1;
-	const dx = b[0]! - a[0]!;
-	const dy = b[1]! - a[1]!;
-	const edges: [number, number][] = [
-		[-dx, a[0]! - box[0]],
-		[dx, box[2] - a[0]!],
-		[-dy, a[1]! - box[1]],
-		[dy, box[3] - a[1]!]
-	];
-	for (const [p, q] of edges) {
-		if (p === 0) {
-			if (q < 0) return false; // parallel and outside
-			continue;
-		}
-		const t = q / p;
-		if (p < 0) {
-			if (t > t1) return false;
-			if (t > t0) t0 = t;
-		} else {
-			if (t < t0) return false;
-			if (t < t1) t1 = t;
-		}
-	}
-	return t0 <= t1;
-}
-
 /** Even–odd point in polygon over all rings (holes included). */
 function pointInRings(x: number, y: number, polygon: Ring[]): boolean {
 	let inside = false;
@@ -95,8 +67,8 @@ export function meetsBox(geometry: Polygonal | Lineal, box: BBox): boolean {
 	const env = envelope(geometry);
 	if (env[0] > box[2] || env[2] < box[0] || env[1] > box[3] || env[3] < box[1]) return false;
 	for (const ring of rings(geometry)) {
-		if (ring.length === 1 && segmentMeetsBox(ring[0]!, ring[0]!, box)) return true;
-		for (let i = 1; i < ring.length; i++) if (segmentMeetsBox(ring[i - 1]!, ring[i]!, box)) return true;
+		if (ring.length === 1 && segmentMeetsBox(ring[0]![0]!, ring[0]![1]!, ring[0]![0]!, ring[0]![1]!, box)) return true;
+		for (let i = 1; i < ring.length; i++) if (segmentMeetsBox(ring[i - 1]![0]!, ring[i - 1]![1]!, ring[i]![0]!, ring[i]![1]!, box)) return true;
 	}
 	// no edge meets the box: it can only lie wholly inside one of the polygons
 	const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.type === 'MultiPolygon' ? geometry.coordinates : [];

@@ -3,6 +3,7 @@
  * The little planar geometry the plans need, on EPSG:25832 metres: extents, parts of GeoJSON geometries,
  * rectangle tests, and the ground → paper transform of a map frame.
  */
+import { segmentMeetsBox } from '$lib/geo/segment';
 import type { AreaGeometry, Geometry, Position } from './model';
 
 /** [minE, minN, maxE, maxN] in metres */
@@ -70,35 +71,6 @@ export function pointInArea(x: number, y: number, area: AreaGeometry): boolean {
 	return polygons(area).some((poly) => pointInRing(x, y, poly[0]!) && !poly.slice(1).some((h) => pointInRing(x, y, h)));
 }
 
-/** Liang–Barsky: does segment a→b touch the rectangle? */
-export function segmentMeetsExtent(ax: number, ay: number, bx: number, by: number, r: Extent): boolean {
-	let t0 = 0;
-	let t1 = 1;
-	const dx = bx - ax;
-	const dy = by - ay;
-	const checks: [number, number][] = [
-		[-dx, ax - r[0]],
-		[dx, r[2] - ax],
-		[-dy, ay - r[1]],
-		[dy, r[3] - ay]
-	];
-	for (const [p, q] of checks) {
-		if (p === 0) {
-			if (q < 0) return false;
-		} else {
-			const t = q / p;
-			if (p < 0) {
-				if (t > t1) return false;
-				if (t > t0) t0 = t;
-			} else {
-				if (t < t0) return false;
-				if (t < t1) t1 = t;
-			}
-		}
-	}
-	return true;
-}
-
 /** Does the area (polygon interior or boundary) meet the rectangle? */
 export function areaMeetsExtent(area: AreaGeometry, r: Extent): boolean {
 	const ext = geometryExtent(area);
@@ -107,7 +79,7 @@ export function areaMeetsExtent(area: AreaGeometry, r: Extent): boolean {
 		for (let i = 1; i < ring.length; i++) {
 			const a = ring[i - 1]!;
 			const b = ring[i]!;
-			if (segmentMeetsExtent(a[0]!, a[1]!, b[0]!, b[1]!, r)) return true;
+			if (segmentMeetsBox(a[0]!, a[1]!, b[0]!, b[1]!, r)) return true;
 		}
 	}
 	// no boundary in the rectangle: either the rectangle lies inside the area, or they are apart
