@@ -13,6 +13,7 @@ export const EVENT_TYPES = [
 	'genehmigung.beantragt',
 	'genehmigung.entschieden',
 	'moratorium.vorgeschlagen',
+	'mitnutzung.anfrage',
 	'ping'
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -26,6 +27,7 @@ export const EVENT_LABELS: Record<EventType, string> = {
 	'genehmigung.beantragt': 'Genehmigung beantragt',
 	'genehmigung.entschieden': 'Über eine Genehmigung entschieden',
 	'moratorium.vorgeschlagen': 'Aufbruchsperre vorgeschlagen',
+	'mitnutzung.anfrage': 'Trasse entlang eigener Leerrohre geprüft (Mitnutzung)',
 	ping: 'Testaufruf'
 };
 

@@ -14,6 +14,7 @@ import { enumSchemas } from './enums';
 import { feedback } from './feedback';
 import { layers } from './layers';
 import { meta } from './meta';
+import { mitnutzung } from './mitnutzung';
 import { orgs } from './orgs';
 import { renewal } from './renewal';
 import { verify } from './verify';
@@ -22,7 +23,7 @@ import type { ApiPart, OpenApiDocument } from './types';
 
 export type { OpenApiDocument } from './types';
 
-const PARTS: ApiPart[] = [access, orgs, layers, auskuenfte, renewal, feedback, verify, baustellen, webhooks, atlas, meta];
+const PARTS: ApiPart[] = [access, orgs, layers, auskuenfte, renewal, feedback, verify, baustellen, mitnutzung, webhooks, atlas, meta];
 
 const DESCRIPTION = `Öffentliche Schnittstelle von Tiefblick, dem Geoportal für Leitungsauskunft und den Digitalen Straßenraum.
 
