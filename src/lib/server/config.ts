@@ -27,6 +27,7 @@ export const config = {
 	/** Auskünfte per user within an hour (critical-infrastructure rule: no bulk harvesting). */
 	auskunftMaxPerHour: int('AUSKUNFT_MAX_PER_HOUR', 60),
 	mitnutzungMaxPerHour: int('MITNUTZUNG_MAX_PER_HOUR', 60),
+	strassenraumMaxPerHour: int('STRASSENRAUM_MAX_PER_HOUR', 600),
 	/** Registrations per IP within an hour. */
 	registerMaxPerHour: int('REGISTER_MAX_PER_HOUR', 20),
 	/** How long IPs and e-mails beside the audit chain are kept (days). */

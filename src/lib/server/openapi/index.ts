@@ -17,13 +17,14 @@ import { meta } from './meta';
 import { mitnutzung } from './mitnutzung';
 import { orgs } from './orgs';
 import { renewal } from './renewal';
+import { strassenraum } from './strassenraum';
 import { verify } from './verify';
 import { webhooks } from './webhooks';
 import type { ApiPart, OpenApiDocument } from './types';
 
 export type { OpenApiDocument } from './types';
 
-const PARTS: ApiPart[] = [access, orgs, layers, auskuenfte, renewal, feedback, verify, baustellen, mitnutzung, webhooks, atlas, meta];
+const PARTS: ApiPart[] = [access, orgs, layers, auskuenfte, renewal, feedback, verify, baustellen, mitnutzung, strassenraum, webhooks, atlas, meta];
 
 const DESCRIPTION = `Öffentliche Schnittstelle von Tiefblick, dem Geoportal für Leitungsauskunft und den Digitalen Straßenraum.
 
