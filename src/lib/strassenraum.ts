@@ -49,6 +49,8 @@ export interface StrassenraumJson {
 		/** left end → right end, EPSG:4326 */
 		line: { type: 'LineString'; coordinates: [number, number][] };
 	};
+	/** the networks of `lines`, in order of first appearance from left to right */
+	networks: Network[];
 	lines: SectionLine[];
 	/** operators with coverage here whose lines the caller may not see at this point */
 	withheld: WithheldOperator[];

@@ -79,6 +79,7 @@ describe('GET /api/v1/strassenraum', () => {
 			expect(l.side).toBe(l.offsetM > 0 ? 'rechts' : l.offsetM < 0 ? 'links' : 'Achse');
 		}
 		expect(lines.map((l: any) => l.offsetM)).toEqual([...lines.map((l: any) => l.offsetM)].sort((a: number, b: number) => a - b));
+		expect(res.body.networks).toEqual([...new Set(lines.map((l: any) => l.network))]);
 
 		// the oracle: the same section through the firm's own GeoJSON download gives the same offsets
 		const geojson = await api(server.url, 'GET', `/api/v1/auskuenfte/${auskunft.id}/features.geojson`, { token: t.bau });
@@ -116,6 +117,16 @@ describe('GET /api/v1/strassenraum', () => {
 		expect(res.body.lines).toEqual([]);
 		expect(res.body.withheld.length).toBeGreaterThan(0);
 		for (const w of res.body.withheld) expect(w.reason).toContain('keine gültige Leitungsauskunft');
+	});
+
+	it('cuts a street given by name alone at its middle', async () => {
+		const res = await section(`street=${encodeURIComponent('Große Steinstraße')}`);
+		expect(res.status, JSON.stringify(res.body)).toBe(200);
+		conforms(res);
+		expect(res.body.street).toEqual({ name: 'Große Steinstraße', distanceM: 0 });
+		const unknown = await section('street=Nirgendweg');
+		expect(unknown.status).toBe(422);
+		expect(unknown.body.error).toMatchObject({ code: 'no_street', details: [{ field: 'street' }] });
 	});
 
 	it('shows an operator its own network anywhere, from its current data', async () => {

@@ -46,3 +46,9 @@ export function streetNames(): string[] {
 	cache ??= load();
 	return [...new Set(cache.map((s) => s.name))].sort((a, b) => a.localeCompare(b, 'de'));
 }
+
+/** The parts of the street called `name` (case and accents as typed are ignored), EPSG:25832. */
+export function streetsNamed(name: string): Street[] {
+	cache ??= load();
+	return cache.filter((s) => s.name.localeCompare(name, 'de', { sensitivity: 'base' }) === 0);
+}

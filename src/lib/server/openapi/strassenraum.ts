@@ -61,6 +61,7 @@ export const strassenraum: ApiPart = {
 					foot: lonLat,
 					line: object({ type: { type: 'string', const: 'LineString' }, coordinates: { type: 'array', items: lonLat } }, { description: 'Der Schnitt von links nach rechts.' })
 				}),
+				networks: { type: 'array', items: ref('Network'), description: 'Die Sparten der gezeigten Leitungen, von links nach rechts.' },
 				lines: { type: 'array', items: ref('SectionLine') },
 				withheld: { type: 'array', items: ref('WithheldOperator') },
 				notAffected: { type: 'array', items: operator }
@@ -78,7 +79,7 @@ export const strassenraum: ApiPart = {
 					{ name: 'lon', in: 'query', description: 'Länge in Grad (WGS 84).', schema: { type: 'number' } },
 					{ name: 'lat', in: 'query', description: 'Breite in Grad (WGS 84).', schema: { type: 'number' } },
 					{ name: 'at', in: 'query', description: 'Statt lon/lat: „Länge,Breite“.', schema: { type: 'string' } },
-					{ name: 'street', in: 'query', description: 'Nur diese Straße (wo Straßen sich treffen).', schema: { type: 'string' } },
+					{ name: 'street', in: 'query', description: 'Nur diese Straße (wo Straßen sich treffen); ohne lon/lat: Schnitt in der Mitte ihres längsten Abschnitts.', schema: { type: 'string' } },
 					{ name: 'halfWidthM', in: 'query', description: 'Halbe Breite des Schnitts.', schema: { type: 'number', minimum: 1, maximum: HALF_WIDTH_MAX_M, default: HALF_WIDTH_DEFAULT_M } }
 				],
 				responses: {

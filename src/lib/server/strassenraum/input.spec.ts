@@ -9,6 +9,10 @@ describe('parseSectionQuery', () => {
 		expect(parse('at=11.9697,51.4826&street=Marktplatz&halfWidthM=8,5')).toEqual({ query: { at: [11.9697, 51.4826], street: 'Marktplatz', halfWidthM: 8.5 } });
 	});
 
+	it('takes a street alone (cut at its middle by the service)', () => {
+		expect(parse('street=Gro%C3%9Fe%20Ulrichstra%C3%9Fe')).toEqual({ query: { at: null, street: 'Große Ulrichstraße', halfWidthM: 15 } });
+	});
+
 	it('names what is missing or wrong in German', () => {
 		expect(parse('')).toMatchObject({ code: 'validation', problems: [{ field: 'lon', message: expect.stringContaining('lon und lat') }] });
 		expect(parse('lon=abc&lat=51')).toMatchObject({ problems: [{ field: 'lon', message: 'lon und lat müssen Zahlen sein (Grad, WGS 84).' }] });

@@ -1,7 +1,8 @@
 /**
  * @module strassenraum/input
  * The query of GET /api/v1/strassenraum: `lon` and `lat` (or `at=lon,lat`) in WGS 84 degrees, optional
- * `street` (the axis to use when streets meet) and `halfWidthM`. Pure; problems in German.
+ * `street` (the axis to use when streets meet — or, alone, the street to cut at its middle) and
+ * `halfWidthM`. Pure; problems in German.
  */
 import { SERVICE_AREA_BBOX, SERVICE_AREA_NAME } from '$lib/auskunft';
 import { HALF_WIDTH_DEFAULT_M, HALF_WIDTH_MAX_M } from '$lib/strassenraum';
@@ -26,8 +27,11 @@ export function parseSectionQuery(q: URLSearchParams): { query: SectionQuery } |
 			lat = number(parts[1]!);
 		} else problems.push({ field: 'at', message: '„at“ braucht Länge und Breite, durch Komma getrennt: at=11.9697,51.4826.' });
 	}
-	if (lon === null || lat === null) {
-		if (!problems.length) problems.push({ field: 'lon', message: 'Bitte den Punkt auf der Straße angeben: lon und lat in Grad (WGS 84), z. B. lon=11.9697&lat=51.4826.' });
+	const street = q.get('street')?.trim().slice(0, 120) || null;
+	if (lon === null && lat === null && street && !problems.length) {
+		// the street alone: the service cuts it at the middle of its longest part
+	} else if (lon === null || lat === null) {
+		if (!problems.length) problems.push({ field: 'lon', message: 'Bitte den Punkt auf der Straße angeben: lon und lat in Grad (WGS 84), z. B. lon=11.9697&lat=51.4826 — oder nur street=<Straßenname>.' });
 	} else if (!Number.isFinite(lon) || !Number.isFinite(lat)) {
 		problems.push({ field: 'lon', message: 'lon und lat müssen Zahlen sein (Grad, WGS 84).' });
 	} else {
@@ -42,7 +46,6 @@ export function parseSectionQuery(q: URLSearchParams): { query: SectionQuery } |
 		if (!Number.isFinite(hw) || hw < 1 || hw > HALF_WIDTH_MAX_M) problems.push({ field: 'halfWidthM', message: `halfWidthM muss zwischen 1 und ${HALF_WIDTH_MAX_M} m liegen.` });
 		else halfWidthM = hw;
 	}
-	const street = q.get('street')?.trim().slice(0, 120) || null;
 	if (problems.length) return { problems, code: 'validation' };
-	return { query: { at: [lon!, lat!], street, halfWidthM } };
+	return { query: { at: lon !== null && lat !== null ? [lon, lat] : null, street, halfWidthM } };
 }

@@ -14,7 +14,7 @@ import { sql } from '../db';
 import { now } from '../clock';
 import { appendAudit } from '../audit/repo';
 import { berlinDate } from '../auskunft/rules';
-import { streetsNear } from '../auskunft/streets';
+import { streetsNamed, streetsNear } from '../auskunft/streets';
 import { getReader } from '../layers/reader';
 import { layerFilePath } from '../layers/storage';
 import { crossings, nearestAxis, sectionAt, type Position, type Section } from './section';
@@ -27,7 +27,8 @@ export interface Caller {
 }
 
 export interface SectionQuery {
-	at: [number, number];
+	/** EPSG:4326; null = the middle of the longest part of `street` */
+	at: [number, number] | null;
 	street: string | null;
 	halfWidthM: number;
 }
@@ -89,8 +90,28 @@ function withheldReason(results: AuskunftBasis[]): string {
 	return `Der Betreiber hat die Pläne zu ${r.number} noch nicht freigegeben.`;
 }
 
+/** The middle (by length) of the longest part of the street, EPSG:25832; null if no street has the name. */
+function middleOf(name: string): [number, number] | null {
+	const parts = streetsNamed(name).map((s) => s.geometry.coordinates);
+	const length = (c: number[][]) => c.reduce((sum, p, i) => (i ? sum + Math.hypot(p[0]! - c[i - 1]![0]!, p[1]! - c[i - 1]![1]!) : 0), 0);
+	const longest = parts.sort((a, b) => length(b) - length(a))[0];
+	if (!longest) return null;
+	let rest = length(longest) / 2;
+	for (let i = 1; i < longest.length; i++) {
+		const [a, b] = [longest[i - 1]!, longest[i]!];
+		const l = Math.hypot(b[0]! - a[0]!, b[1]! - a[1]!);
+		if (rest <= l) return [a[0]! + ((b[0]! - a[0]!) * rest) / l, a[1]! + ((b[1]! - a[1]!) * rest) / l];
+		rest -= l;
+	}
+	return [longest[0]![0]!, longest[0]![1]!];
+}
+
 export async function crossSection(caller: Caller, q: SectionQuery): Promise<Outcome> {
-	const p = lonLatToUtm(q.at);
+	const p = q.at ? lonLatToUtm(q.at) : middleOf(q.street ?? '');
+	if (!p) {
+		const message = `Eine Straße „${q.street}“ ist nicht bekannt. Bitte den Namen prüfen oder einen Punkt (lon, lat) angeben.`;
+		return { ok: false, status: 422, code: 'no_street', message, field: 'street' };
+	}
 	const search = STREET_SEARCH_M;
 	const axes = streetsNear([p[0] - search, p[1] - search, p[0] + search, p[1] + search])
 		.filter((s) => !q.street || s.name.localeCompare(q.street, 'de', { sensitivity: 'base' }) === 0)
@@ -143,9 +164,10 @@ export async function crossSection(caller: Caller, q: SectionQuery): Promise<Out
 
 	const ll = (xy: number[]): [number, number] => utmToLonLat(xy).map((c) => Math.round(c * 1e7) / 1e7) as [number, number];
 	const value: StrassenraumJson = {
-		at: q.at,
+		at: q.at ?? ll(p),
 		street: { name: foot.street, distanceM: Math.round(foot.distanceM * 10) / 10 },
 		section: { halfWidthM: q.halfWidthM, bearingDeg: section.bearingDeg, foot: ll(foot.point), line: { type: 'LineString', coordinates: [ll(section.from), ll(section.to)] } },
+		networks: [...new Set(lines.map((l) => l.network))],
 		lines,
 		withheld,
 		notAffected: [...notAffected].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, 'de'))
@@ -156,7 +178,7 @@ export async function crossSection(caller: Caller, q: SectionQuery): Promise<Out
 			actorUser: caller.userId,
 			actorOrg: caller.orgId,
 			data: {
-				at: q.at,
+				at: value.at,
 				street: foot.street,
 				halfWidthM: q.halfWidthM,
 				lines: lines.length,
