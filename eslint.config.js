@@ -35,6 +35,6 @@ export default ts.config(
 		rules: { '@typescript-eslint/no-explicit-any': 'off' }
 	},
 	{
-		ignores: ['build/', '.svelte-kit/', 'data/', 'node_modules/', 'test-results/', 'playwright-report/']
+		ignores: ['build/', 'build-*/', '.svelte-kit/', '.svelte-kit-*/', 'data/', 'node_modules/', 'test-results/', 'playwright-report/']
 	}
 );
