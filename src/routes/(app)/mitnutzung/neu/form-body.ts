@@ -1,0 +1,75 @@
+/**
+ * @module mitnutzung/neu/form-body
+ * The check's form as the body `parseMitnutzung` reads, and back as the values that refill the form
+ * after a refusal. Pure: the action reads the FormData and hands it here.
+ */
+import { parseRouteGeoJson } from './route-geojson';
+
+/** What the form shows: strings as typed, so a refused form comes back as it was sent. */
+export interface MitnutzungFormValues {
+	title: string;
+	corridorM: string;
+	/** co-laying window; empty: from today for a year */
+	from: string;
+	to: string;
+	/** GeoJSON text: drawn on the map, pasted, or read from the uploaded file */
+	route: string;
+}
+
+export interface Problem {
+	field: string;
+	message: string;
+}
+
+const str = (form: FormData, name: string): string => {
+	const v = form.get(name);
+	return typeof v === 'string' ? v.trim() : '';
+};
+
+/**
+ * Reads the posted form. `fileText` is an uploaded GeoJSON file (without JavaScript); the drawn route
+ * (hidden field) wins, then the pasted text, then the file.
+ */
+export function readForm(form: FormData, fileText: string | null = null): MitnutzungFormValues {
+	return {
+		title: str(form, 'title'),
+		corridorM: str(form, 'corridorM'),
+		from: str(form, 'from'),
+		to: str(form, 'to'),
+		route: str(form, 'route') || str(form, 'routeText') || (fileText ?? '').trim()
+	};
+}
+
+/** The body for parseMitnutzung, or the route's problem when its text is no line GeoJSON. */
+export function requestBody(values: MitnutzungFormValues): { body: Record<string, unknown> } | { problems: Problem[] } {
+	let route: unknown = undefined;
+	if (values.route) {
+		const parsed = parseRouteGeoJson(values.route);
+		if (!parsed.ok) return { problems: [{ field: 'route', message: parsed.message }] };
+		route = parsed.route;
+	}
+	return {
+		body: {
+			// missing: the service names the field ("Bitte die geplante Trasse … zeichnen")
+			route,
+			corridorM: values.corridorM,
+			title: values.title,
+			from: values.from || undefined,
+			to: values.to || undefined
+		}
+	};
+}
+
+/** German name of a problem's field, for the summary above the form. */
+export function fieldLabel(field: string): string {
+	if (field === 'route') return 'Trasse';
+	if (field === 'corridorM') return 'Korridor';
+	if (field === 'period.start') return 'Mitverlegung ab';
+	if (field === 'period.end') return 'Mitverlegung bis';
+	if (field === 'title') return 'Bezeichnung';
+	return field;
+}
+
+export function problemOf(problems: readonly Problem[], field: string): string | undefined {
+	return problems.find((p) => p.field === field)?.message;
+}
