@@ -16,6 +16,12 @@ describe('parseMitnutzung', () => {
 		expect(r.input).toMatchObject({ corridorM: 2.5, title: 'FTTH Los 4', period: { start: '2030-04-01', end: '2030-09-30' } });
 	});
 
+	it('reads empty form fields as not given', () => {
+		const r = parseMitnutzung({ route: line, corridorM: '', from: '', to: '' }, '2030-03-01');
+		if ('problems' in r) throw new Error(JSON.stringify(r.problems));
+		expect(r.input).toMatchObject({ corridorM: 5, period: { start: '2030-03-01', end: '2031-03-01' } });
+	});
+
 	it('names every problem in German at its field', () => {
 		const r = parseMitnutzung({ route: { type: 'Polygon', coordinates: [] }, corridorM: 100, period: { start: '2030-05-01', end: '2030-04-01' } }, '2030-03-01');
 		expect(r).toEqual({

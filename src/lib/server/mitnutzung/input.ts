@@ -75,9 +75,11 @@ export function parseMitnutzung(body: unknown, today: string): { input: Mitnutzu
 		} else corridorM = n;
 	}
 
+	// an empty field of a plain form means "not given", like a missing key
+	const given = (...values: unknown[]) => values.find((v) => v !== undefined && v !== null && v !== '');
 	const period = obj(b.period);
-	const start = period.start ?? b.from ?? today;
-	const end = period.end ?? b.to ?? addDays(typeof start === 'string' && isDate(start) ? start : today, 365);
+	const start = given(period.start, b.from) ?? today;
+	const end = given(period.end, b.to) ?? addDays(typeof start === 'string' && isDate(start) ? start : today, 365);
 	if (!isDate(start)) problems.push({ field: 'period.start', message: 'Der Beginn des Zeitraums ist kein Datum (JJJJ-MM-TT).' });
 	if (!isDate(end)) problems.push({ field: 'period.end', message: 'Das Ende des Zeitraums ist kein Datum (JJJJ-MM-TT).' });
 	if (isDate(start) && isDate(end) && end < start) problems.push({ field: 'period.end', message: 'Das Ende des Zeitraums liegt vor seinem Beginn.' });

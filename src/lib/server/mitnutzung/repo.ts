@@ -64,8 +64,11 @@ const toCheck = (r: Row): CheckRow => ({
 	createdAt: r.created_at
 });
 
-/** The check if it belongs to `orgId`, else null (another organisation's is "not found"). */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The check if it belongs to `orgId`, else null (another organisation's, or no id at all, is "not found"). */
 export async function findCheck(db: Db, orgId: string, id: string): Promise<CheckRow | null> {
+	if (!UUID.test(id)) return null;
 	const [r] = await db<Row[]>`select * from mitnutzung_checks where id = ${id} and org_id = ${orgId}`;
 	return r ? toCheck(r) : null;
 }

@@ -8,11 +8,9 @@ import { mitnutzungJson } from '$lib/server/mitnutzung/present';
 import { getBaustellenByIds } from '$lib/server/baustellen/repo';
 import type { PageServerLoad } from './$types';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const requester = requirePlanner(locals);
-	const check = UUID.test(params.id) ? await findCheck(sql, requester.orgId, params.id) : null;
+	const check = await findCheck(sql, requester.orgId, params.id);
 	if (!check) notFound('Mitnutzungsprüfung');
 	const result = mitnutzungJson(check, url.origin);
 	// where each Baustelle can be opened today: the public atlas, the own organisation's page, or nowhere

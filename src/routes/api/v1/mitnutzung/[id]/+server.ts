@@ -7,12 +7,10 @@ import { findCheck } from '$lib/server/mitnutzung/repo';
 import { mitnutzungJson } from '$lib/server/mitnutzung/present';
 import type { RequestHandler } from './$types';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** GET → one of the organisation's checks; another organisation's is 404. */
 export const GET: RequestHandler = endpoint(async ({ locals, params, url }) => {
 	const requester = requirePlanner(locals);
-	const check = UUID.test(params.id) ? await findCheck(sql, requester.orgId, params.id) : null;
+	const check = await findCheck(sql, requester.orgId, params.id);
 	if (!check) notFound('Mitnutzungsprüfung');
 	return json(mitnutzungJson(check, url.origin));
 });
