@@ -14,6 +14,7 @@ import { layerFilePath } from '../layers/storage';
 import { activeLayersNear, type CandidateLayer } from '../auskunft/repo';
 import { getSettings } from '../operators/settings';
 import { askByDate } from '../konflikte/engine';
+import { addDays } from '../auskunft/rules';
 import { segmentDistance } from '../konflikte/distance';
 import { DEFAULT_SETTINGS as CONFLICT_DEFAULTS } from '../konflikte/types';
 import { coverByLines, gaps, intervalsLength, mergeIntervals, nearArea, substring, type Interval, type Position, type RouteIndex } from './cover';
@@ -105,9 +106,12 @@ function chance(route: RouteIndex, e: Excavation, near: Interval[], today: strin
 	const legalBasis = e.publiclyFunded ? '§ 146 TKG' : null;
 	const de = (d: string) => `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}`;
 	const lengthM = round(intervalsLength(near));
+	// the usual lead time has already run out (or the works are under way): say so instead of "by today"
+	const late = addDays(e.start, -CONFLICT_DEFAULTS.colayingLeadDays) < today;
+	const when = late ? (e.start <= today ? 'sofort – die Arbeiten laufen bereits –' : 'sofort') : `bis ${de(askBy)}`;
 	const message = e.publiclyFunded
-		? `Öffentlich finanzierte Aufgrabung auf ${lengthM.toLocaleString('de-DE')} m der Trasse: Mitverlegung nach § 146 TKG bis ${de(askBy)} beim Träger beantragen.`
-		: `Aufgrabung auf ${lengthM.toLocaleString('de-DE')} m der Trasse: gemeinsame Verlegung bis ${de(askBy)} freiwillig mit dem Träger abstimmen.`;
+		? `Öffentlich finanzierte Aufgrabung auf ${lengthM.toLocaleString('de-DE')} m der Trasse: Mitverlegung nach § 146 TKG ${when} beim Träger beantragen.`
+		: `Aufgrabung auf ${lengthM.toLocaleString('de-DE')} m der Trasse: gemeinsame Verlegung ${when} freiwillig mit dem Träger abstimmen.`;
 	return {
 		baustelle: {
 			id: e.id,
