@@ -8,16 +8,16 @@ describe('navigation by role', () => {
 		expect(labels(null)).toEqual([]);
 	});
 
-	it('gives a construction firm Auskunft, Baustellen, Mitnutzung and its notifications only', () => {
-		expect(labels(['bauunternehmen'])).toEqual(['Auskunft', 'Baustellen', 'Mitnutzung', 'Benachrichtigungen']);
+	it('gives a construction firm Auskunft, Baustellen, Mitnutzung, Straßenraum and its notifications only', () => {
+		expect(labels(['bauunternehmen'])).toEqual(['Auskunft', 'Baustellen', 'Mitnutzung', 'Straßenraum', 'Benachrichtigungen']);
 	});
 
 	it('gives a planning office the Mitnutzung check beside Auskunft and Baustellen', () => {
-		expect(labels(['planungsbuero'])).toEqual(['Auskunft', 'Baustellen', 'Mitnutzung', 'Benachrichtigungen']);
+		expect(labels(['planungsbuero'])).toEqual(['Auskunft', 'Baustellen', 'Mitnutzung', 'Straßenraum', 'Benachrichtigungen']);
 	});
 
 	it('gives a Stadt that is road authority and lighting operator both sides', () => {
-		expect(labels(['kommune', 'netzbetreiber'])).toEqual(['Auskunft', 'Baustellen', 'Mitnutzung', 'Netze', 'Koordination', 'Benachrichtigungen']);
+		expect(labels(['kommune', 'netzbetreiber'])).toEqual(['Auskunft', 'Baustellen', 'Mitnutzung', 'Straßenraum', 'Netze', 'Koordination', 'Benachrichtigungen']);
 	});
 
 	it('gives the platform Admin but no line requests or Mitnutzung checks', () => {

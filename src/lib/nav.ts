@@ -20,6 +20,7 @@ const RULES: NavRule[] = [
 	{ href: '/auskunft', label: 'Auskunft', roles: ['bauunternehmen', 'planungsbuero', 'netzbetreiber', 'kommune'] },
 	{ href: '/baustellen', label: 'Baustellen' },
 	{ href: '/mitnutzung', label: 'Mitnutzung', roles: ['bauunternehmen', 'planungsbuero', 'netzbetreiber', 'kommune'] },
+	{ href: '/strassenraum', label: 'Straßenraum', roles: ['bauunternehmen', 'planungsbuero', 'netzbetreiber', 'kommune'] },
 	{ href: '/netze', label: 'Netze', roles: ['netzbetreiber'] },
 	{ href: '/koordination', label: 'Koordination', roles: ['kommune'] },
 	// the layout adds the org's unread count

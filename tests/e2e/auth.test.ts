@@ -18,7 +18,7 @@ test.describe('Anmeldung', () => {
 		await expect(header.getByText('Bauunternehmen', { exact: true })).toBeVisible();
 		await expect(header.getByRole('link', { name: ACCOUNTS.bau.name })).toHaveAttribute('href', '/konto');
 		const nav = page.getByRole('navigation', { name: 'Hauptnavigation' });
-		await expect(nav.getByRole('link')).toHaveText(['Auskunft', 'Baustellen', 'Mitnutzung', /^Benachrichtigungen/]);
+		await expect(nav.getByRole('link')).toHaveText(['Auskunft', 'Baustellen', 'Mitnutzung', 'Straßenraum', /^Benachrichtigungen/]);
 		await expect(nav.getByRole('link', { name: 'Admin' })).toHaveCount(0);
 
 		await logout(page);

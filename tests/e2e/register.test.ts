@@ -107,7 +107,7 @@ test.describe('Registrierung', () => {
 		await expect(header.getByRole('link', { name: orgName })).toBeVisible();
 		await expect(header.getByText('Bauunternehmen · Netzbetreiber')).toBeVisible();
 		const nav = page.getByRole('navigation', { name: 'Hauptnavigation' });
-		await expect(nav.getByRole('link')).toHaveText(['Auskunft', 'Baustellen', 'Mitnutzung', 'Netze', /^Benachrichtigungen/]);
+		await expect(nav.getByRole('link')).toHaveText(['Auskunft', 'Baustellen', 'Mitnutzung', 'Straßenraum', 'Netze', /^Benachrichtigungen/]);
 	});
 
 	test('dieselbe E-Mail-Adresse kann sich nicht zweimal registrieren @form', async ({ page }) => {

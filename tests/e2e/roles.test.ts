@@ -70,7 +70,7 @@ test.describe('Navigation nach Rolle', () => {
 		await logout(page);
 		await login(page, ACCOUNTS.neuling.email);
 		await expect(page.getByText(/noch nicht verifiziert/)).toHaveCount(0);
-		await expect(nav(page).getByRole('link')).toHaveText(['Auskunft', 'Baustellen', 'Mitnutzung', /^Benachrichtigungen/]);
+		await expect(nav(page).getByRole('link')).toHaveText(['Auskunft', 'Baustellen', 'Mitnutzung', 'Straßenraum', /^Benachrichtigungen/]);
 	});
 
 	test('Plattformbetrieb verifiziert eine frisch registrierte Organisation @form', async ({ page }) => {
@@ -103,7 +103,7 @@ test.describe('Navigation nach Rolle', () => {
 		await expect(page.getByText('Diese Funktion steht Ihrer Organisation nicht zur Verfügung.')).toBeVisible();
 		await expect(page.getByText('Fehlercode 403 · forbidden_role')).toBeVisible();
 		// Still logged in, with the usual navigation.
-		await expect(nav(page).getByRole('link')).toHaveText(['Auskunft', 'Baustellen', 'Mitnutzung', /^Benachrichtigungen/]);
+		await expect(nav(page).getByRole('link')).toHaveText(['Auskunft', 'Baustellen', 'Mitnutzung', 'Straßenraum', /^Benachrichtigungen/]);
 	});
 
 	test('Bauunternehmen kann die Verifizierung nicht per POST auslösen', async ({ page }) => {
