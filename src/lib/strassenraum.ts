@@ -48,6 +48,11 @@ export interface StrassenraumJson {
 		foot: [number, number];
 		/** left end → right end, EPSG:4326 */
 		line: { type: 'LineString'; coordinates: [number, number][] };
+		/**
+		 * Offsets (metres, right positive) where the caller's Auskünfte reach: other operators' lines are
+		 * known only there; elsewhere the section shows the caller's own network alone.
+		 */
+		covered: { fromM: number; toM: number }[];
 	};
 	/** the networks of `lines`, in order of first appearance from left to right */
 	networks: Network[];

@@ -80,6 +80,10 @@ describe('GET /api/v1/strassenraum', () => {
 		}
 		expect(lines.map((l: any) => l.offsetM)).toEqual([...lines.map((l: any) => l.offsetM)].sort((a: number, b: number) => a - b));
 		expect(res.body.networks).toEqual([...new Set(lines.map((l: any) => l.network))]);
+		// the Auskunft's reach along the section: every disclosed line lies in it
+		const covered = res.body.section.covered;
+		expect(covered.length).toBeGreaterThan(0);
+		for (const l of lines) expect(covered.some((c: any) => l.offsetM >= c.fromM - 0.01 && l.offsetM <= c.toM + 0.01)).toBe(true);
 
 		// the oracle: the same section through the firm's own GeoJSON download gives the same offsets
 		const geojson = await api(server.url, 'GET', `/api/v1/auskuenfte/${auskunft.id}/features.geojson`, { token: t.bau });
@@ -115,6 +119,7 @@ describe('GET /api/v1/strassenraum', () => {
 		conforms(res);
 		expect(res.body.street.name).toBe('Große Steinstraße');
 		expect(res.body.lines).toEqual([]);
+		expect(res.body.section.covered).toEqual([]);
 		expect(res.body.withheld.length).toBeGreaterThan(0);
 		for (const w of res.body.withheld) expect(w.reason).toContain('keine gültige Leitungsauskunft');
 	});

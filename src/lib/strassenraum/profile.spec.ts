@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { NETWORK_INFO } from '$lib/layers/catalogue';
 import type { SectionLine, StrassenraumJson } from '$lib/strassenraum';
 import { BULLET, placeLabels, textWidth, type LabelEntry } from './labels';
-import { buildProfile, describeProfile, inkOn, type Label, type ProfileModel } from './profile';
+import { buildProfile, describeProfile, inkOn, uncovered, type Label, type ProfileModel } from './profile';
 
 function line(offsetM: number, depthM: number | null, extra: Partial<SectionLine> = {}): SectionLine {
 	return {
@@ -32,7 +32,7 @@ function section(lines: SectionLine[], halfWidthM = 15): StrassenraumJson {
 	return {
 		at: [11.9693, 51.48263],
 		street: { name: 'Marktplatz', distanceM: 9.2 },
-		section: { halfWidthM, bearingDeg: 204.2, foot: [11.9694191, 51.4825929], line: { type: 'LineString', coordinates: [[11.9696123, 51.4825327], [11.9692259, 51.4826531]] } },
+		section: { halfWidthM, bearingDeg: 204.2, foot: [11.9694191, 51.4825929], line: { type: 'LineString', coordinates: [[11.9696123, 51.4825327], [11.9692259, 51.4826531]] }, covered: [{ fromM: -halfWidthM, toM: halfWidthM }] },
 		networks: [...new Set(lines.map((l) => l.network))],
 		lines,
 		withheld: [],
@@ -228,5 +228,22 @@ describe('describeProfile', () => {
 		expect(describeProfile(section([line(0, null)], 7.5))).toContain('1 Leitung im Querschnitt Marktplatz, je 7,5 m links und rechts der Achse');
 		expect(describeProfile(section([line(0, null)]))).toContain('Wasser DN 100 auf der Achse, Tiefe unbekannt');
 		expect(describeProfile(section([]))).toBe('Keine Leitung im Querschnitt Marktplatz, je 15 m links und rechts der Achse, die Sie hier sehen dürfen.');
+	});
+});
+
+describe('uncovered', () => {
+	it('leaves the stretches of the section no Auskunft reaches', () => {
+		expect(uncovered([{ fromM: -15, toM: 15 }], 15)).toEqual([]);
+		expect(uncovered([], 15)).toEqual([[-15, 15]]);
+		expect(uncovered([{ fromM: 4, toM: 9 }, { fromM: -20, toM: -6 }], 15)).toEqual([[-6, 4], [9, 15]]);
+	});
+
+	it('hatches them in the drawing, in pixels', () => {
+		const json = section([line(2, 1)]);
+		json.section.covered = [{ fromM: -15, toM: 0 }];
+		const m = buildProfile(json);
+		expect(m.unknown).toHaveLength(1);
+		expect(m.unknown[0]!.x0).toBeCloseTo(m.axisX, 6);
+		expect(m.unknown[0]!.x1).toBeCloseTo(m.plot.right, 6);
 	});
 });

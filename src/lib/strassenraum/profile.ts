@@ -79,6 +79,11 @@ export interface ProfileModel {
 	sides: { y: number; left: string; right: string };
 	markers: Marker[];
 	labels: Label[];
+	/**
+	 * Stretches (x0 → x1, pixels) no Auskunft of the caller reaches: other operators' lines are unknown
+	 * there, so the drawing hatches them instead of suggesting empty ground.
+	 */
+	unknown: { x0: number; x1: number }[];
 	/** labels shrunk to number and depth: too many lines too close together */
 	compact: boolean;
 	/** leaders that could not avoid a label (only where lines crowd beyond reason) */
@@ -215,10 +220,23 @@ export function buildProfile(json: StrassenraumJson, options: ProfileOptions = {
 		sides: { y: bottom + 40, left: `← links · ${compassWord(bearing - 90)}`, right: `${compassWord(bearing + 90)} · rechts →` },
 		markers,
 		labels,
+		unknown: uncovered(json.section.covered ?? [], halfWidthM).map(([a, b]) => ({ x0: x(a), x1: x(b) })),
 		compact,
 		crossings: placed.crossings,
 		empty: json.lines.length === 0
 	};
+}
+
+/** The parts of [−halfWidth, halfWidth] outside the covered stretches (metres, right positive). */
+export function uncovered(covered: { fromM: number; toM: number }[], halfWidthM: number): [number, number][] {
+	const out: [number, number][] = [];
+	let at = -halfWidthM;
+	for (const c of [...covered].sort((a, b) => a.fromM - b.fromM)) {
+		if (c.fromM > at + 0.05) out.push([at, Math.min(c.fromM, halfWidthM)]);
+		at = Math.max(at, c.toM);
+	}
+	if (at < halfWidthM - 0.05) out.push([at, halfWidthM]);
+	return out;
 }
 
 /** The drawing in words, for <desc> and screen readers: what lies where, from left to right. */

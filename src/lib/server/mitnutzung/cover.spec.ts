@@ -3,7 +3,7 @@ import BufferOp from 'jsts/org/locationtech/jts/operation/buffer/BufferOp.js';
 import BufferParameters from 'jsts/org/locationtech/jts/operation/buffer/BufferParameters.js';
 import { intersection, toJsts, type JstsGeometry } from '$lib/server/auskunft/clip/jsts';
 import { createRng } from '../demo/networks/prng';
-import { capsuleInterval, coverByLines, gaps, intervalsLength, measureRoute, mergeIntervals, nearArea, substring, type Position } from './cover';
+import { capsuleInterval, coverByLines, gaps, intersectIntervals, intervalsLength, measureRoute, mergeIntervals, nearArea, substring, type Position } from './cover';
 
 const X = 700_000;
 const Y = 5_710_000;
@@ -84,6 +84,12 @@ describe('intervals', () => {
 		expect(intervalsLength(merged)).toBe(40);
 		expect(gaps(merged, 100)).toEqual([[30, 50], [60, 100]]);
 		expect(gaps([], 100)).toEqual([[0, 100]]);
+	});
+
+	it('intersects two merged lists', () => {
+		expect(intersectIntervals([[0, 10], [20, 30]], [[5, 25]])).toEqual([[5, 10], [20, 25]]);
+		expect(intersectIntervals([[0, 10]], [[10, 20]])).toEqual([]);
+		expect(intersectIntervals([], [[0, 1]])).toEqual([]);
 	});
 });
 

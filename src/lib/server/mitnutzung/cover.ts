@@ -51,6 +51,21 @@ export function mergeIntervals(intervals: Interval[]): Interval[] {
 	return out;
 }
 
+/** Where both merged interval lists hold. */
+export function intersectIntervals(a: Interval[], b: Interval[]): Interval[] {
+	const out: Interval[] = [];
+	let i = 0;
+	let j = 0;
+	while (i < a.length && j < b.length) {
+		const lo = Math.max(a[i]![0], b[j]![0]);
+		const hi = Math.min(a[i]![1], b[j]![1]);
+		if (lo < hi) out.push([lo, hi]);
+		if (a[i]![1] < b[j]![1]) i++;
+		else j++;
+	}
+	return out;
+}
+
 export function intervalsLength(intervals: Interval[]): number {
 	return intervals.reduce((s, [a, b]) => s + (b - a), 0);
 }

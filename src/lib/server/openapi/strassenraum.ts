@@ -59,7 +59,12 @@ export const strassenraum: ApiPart = {
 					halfWidthM: { type: 'number' },
 					bearingDeg: { type: 'number', minimum: 0, maximum: 360, description: 'Richtung der Achse, Grad von Gitter-Nord im Uhrzeigersinn.' },
 					foot: lonLat,
-					line: object({ type: { type: 'string', const: 'LineString' }, coordinates: { type: 'array', items: lonLat } }, { description: 'Der Schnitt von links nach rechts.' })
+					line: object({ type: { type: 'string', const: 'LineString' }, coordinates: { type: 'array', items: lonLat } }, { description: 'Der Schnitt von links nach rechts.' }),
+					covered: {
+						type: 'array',
+						items: object({ fromM: { type: 'number' }, toM: { type: 'number' } }),
+						description: 'Abschnitte des Schnitts (Abstand zur Achse, rechts positiv), die gültige Auskünfte abdecken — nur dort sind Leitungen anderer Betreiber bekannt.'
+					}
 				}),
 				networks: { type: 'array', items: ref('Network'), description: 'Die Sparten der gezeigten Leitungen, von links nach rechts.' },
 				lines: { type: 'array', items: ref('SectionLine') },

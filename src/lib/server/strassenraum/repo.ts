@@ -23,11 +23,18 @@ export interface AuskunftBasis {
 	/** the operator gives Planungsauskünfte as PDF only */
 	pdfOnly: boolean;
 	networks: Network[];
+	/** the drawn area, EPSG:25832 */
+	area: { type: 'Polygon'; coordinates: number[][][] } | { type: 'MultiPolygon'; coordinates: number[][][][] };
+	/** how far this operator's answer reaches beyond the drawn area: the largest buffer of its layers used */
+	reachM: number;
 	/** FeatureCollection, EPSG:25832, as issued */
 	features: { features: { geometry: { type: string; coordinates: unknown } | null; properties: Record<string, unknown> }[] };
 }
 
-/** Operator results of the org's Auskünfte valid on `today` whose grown area's box holds the point. */
+/**
+ * Operator results of the org's Auskünfte valid on `today` whose grown area's box holds the point — a
+ * superset: whether the point lies within an operator's reach of the drawn area is the caller's exact test.
+ */
 export async function auskunftBasis(db: Db, orgId: string, point: [number, number], today: string): Promise<AuskunftBasis[]> {
 	const rows = await db<{
 		auskunft_id: string;
@@ -40,10 +47,14 @@ export async function auskunftBasis(db: Db, orgId: string, point: [number, numbe
 		plan_released: boolean;
 		pdf_only: boolean;
 		networks: Network[];
+		area: AuskunftBasis['area'];
+		reach_m: number;
 		features: AuskunftBasis['features'];
 	}[]>`
 		select a.id as auskunft_id, a.number, a.type, a.valid_until::text, r.operator_org_id, o.name, r.status, r.plan_released,
-			coalesce(s.planung_pdf_only, false) as pdf_only, r.networks, r.features
+			coalesce(s.planung_pdf_only, false) as pdf_only, r.networks, r.features, a.area_25832 as area,
+			coalesce((select max(u.buffer_m) from auskunft_layers u join layers l on l.id = u.layer_id
+				where u.auskunft_id = a.id and l.org_id = r.operator_org_id), a.work_distance_m) as reach_m
 		from auskuenfte a
 		join auskunft_operators r on r.auskunft_id = a.id
 		join organisations o on o.id = r.operator_org_id
@@ -62,6 +73,8 @@ export async function auskunftBasis(db: Db, orgId: string, point: [number, numbe
 		planReleased: r.plan_released,
 		pdfOnly: r.pdf_only && r.type === 'planung',
 		networks: r.networks,
+		area: r.area,
+		reachM: r.reach_m,
 		features: r.features
 	}));
 }

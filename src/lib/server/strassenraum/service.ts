@@ -19,6 +19,9 @@ import { getReader } from '../layers/reader';
 import { layerFilePath } from '../layers/storage';
 import { crossings, nearestAxis, sectionAt, type Position, type Section } from './section';
 import { auskunftBasis, operatorsAt, ownLayersNear, type AuskunftBasis } from './repo';
+// the corridor geometry of the Mitnutzung check measures how much of the section an Auskunft reaches
+import { intersectIntervals, measureRoute, nearArea, type Interval } from '../mitnutzung/cover';
+import { segmentDistance } from '../konflikte/distance';
 
 export interface Caller {
 	userId: string;
@@ -66,6 +69,18 @@ function linesOf(section: Section, feature: { geometry: { type: string; coordina
 		voltageLevel: str(p.voltage_level),
 		source
 	}));
+}
+
+const polygonsOf = (a: AuskunftBasis['area']): number[][][][] => (a.type === 'Polygon' ? [a.coordinates] : a.coordinates);
+
+/** Does the point lie within `reachM` of the drawn area (in it, or near its boundary)? */
+function withinReach(p: [number, number], b: AuskunftBasis): boolean {
+	const polygons = polygonsOf(b.area);
+	if (inPolygonal(p, polygons)) return true;
+	for (const ring of polygons.flat())
+		for (let i = 1; i < ring.length; i++)
+			if (segmentDistance(p[0], p[1], p[0], p[1], ring[i - 1]![0]!, ring[i - 1]![1]!, ring[i]![0]!, ring[i]![1]!) <= b.reachM) return true;
+	return false;
 }
 
 function inPolygonal(p: [number, number], mp: number[][][][]): boolean {
@@ -141,17 +156,29 @@ export async function crossSection(caller: Caller, q: SectionQuery): Promise<Out
 	}
 
 	// everyone else's lines as issued in the caller's valid Auskünfte here, newest Auskunft first
-	const basis = (await auskunftBasis(sql, caller.orgId, foot.point, today)).filter((b) => b.operatorOrgId !== caller.orgId);
+	const basis = (await auskunftBasis(sql, caller.orgId, foot.point, today)).filter((b) => b.operatorOrgId !== caller.orgId && withinReach(foot.point, b));
 	const disclosed = new Set<string>();
 	const notAffected = new Map<string, string>();
+	// per operator, the stretch of the section (metres from its left end) its answer reaches
+	const sectionRoute = measureRoute([[section.from, section.to]]);
+	const reach = new Map<string, Interval[]>();
 	for (const b of basis) {
-		if (b.status === 'nicht_betroffen') notAffected.set(b.operatorOrgId, b.operatorName);
-		if (b.status !== 'betroffen' || !b.planReleased || b.pdfOnly || disclosed.has(b.operatorOrgId)) continue;
+		if (reach.has(b.operatorOrgId)) continue; // the newest conclusive answer of an operator counts
+		if (b.status === 'nicht_betroffen') {
+			notAffected.set(b.operatorOrgId, b.operatorName);
+			reach.set(b.operatorOrgId, nearArea(sectionRoute, polygonsOf(b.area), b.reachM));
+			continue;
+		}
+		if (b.status !== 'betroffen' || !b.planReleased || b.pdfOnly) continue;
 		disclosed.add(b.operatorOrgId);
+		reach.set(b.operatorOrgId, nearArea(sectionRoute, polygonsOf(b.area), b.reachM));
 		const operator = { id: b.operatorOrgId, name: b.operatorName };
 		const source = { kind: 'auskunft' as const, number: b.number, validUntil: b.validUntil };
 		for (const f of b.features.features) lines.push(...linesOf(section, f, operator, b.networks[0] ?? 'strom', source));
 	}
+	// known only where every answering operator's reach holds: never suggest empty ground where one
+	// operator's answer simply ends
+	const covered = [...reach.values()].reduce<Interval[] | null>((acc, r) => (acc === null ? r : intersectIntervals(acc, r)), null) ?? [];
 	lines.sort((a, b) => a.offsetM - b.offsetM || a.operator.name.localeCompare(b.operator.name, 'de'));
 
 	const withheld: WithheldOperator[] = [];
@@ -160,13 +187,18 @@ export async function crossSection(caller: Caller, q: SectionQuery): Promise<Out
 		if (!inPolygonal(foot.point, op.coverage.coordinates)) continue;
 		withheld.push({ operator: { id: op.orgId, name: op.name }, networks: op.networks, reason: withheldReason(basis.filter((b) => b.operatorOrgId === op.orgId)) });
 	}
-	for (const id of disclosed) notAffected.delete(id);
 
 	const ll = (xy: number[]): [number, number] => utmToLonLat(xy).map((c) => Math.round(c * 1e7) / 1e7) as [number, number];
 	const value: StrassenraumJson = {
 		at: q.at ?? ll(p),
 		street: { name: foot.street, distanceM: Math.round(foot.distanceM * 10) / 10 },
-		section: { halfWidthM: q.halfWidthM, bearingDeg: section.bearingDeg, foot: ll(foot.point), line: { type: 'LineString', coordinates: [ll(section.from), ll(section.to)] } },
+		section: {
+			halfWidthM: q.halfWidthM,
+			bearingDeg: section.bearingDeg,
+			foot: ll(foot.point),
+			line: { type: 'LineString', coordinates: [ll(section.from), ll(section.to)] },
+			covered: covered.map(([a, b]) => ({ fromM: Math.round((a - q.halfWidthM) * 100) / 100, toM: Math.round((b - q.halfWidthM) * 100) / 100 }))
+		},
 		networks: [...new Set(lines.map((l) => l.network))],
 		lines,
 		withheld,
