@@ -9,7 +9,7 @@ import type { Lineal } from '$lib/baustellen';
 import { COLAYING_DISTANCE_M, type CoLayingChance, type DuctMatch, type Section } from '$lib/mitnutzung';
 import { utmToLonLat } from '$lib/geo/crs';
 import { sql } from '../db';
-import { getReader } from '../layers/reader';
+import { getReader, type LayerFeature } from '../layers/reader';
 import { layerFilePath } from '../layers/storage';
 import { activeLayersNear, type CandidateLayer } from '../auskunft/repo';
 import { getSettings } from '../operators/settings';
@@ -17,7 +17,7 @@ import { askByDate } from '../konflikte/engine';
 import { addDays } from '../auskunft/rules';
 import { segmentDistance } from '../konflikte/distance';
 import { DEFAULT_SETTINGS as CONFLICT_DEFAULTS } from '../konflikte/types';
-import { coverByLines, gaps, intervalsLength, mergeIntervals, nearArea, substring, type Interval, type Position, type RouteIndex } from './cover';
+import { boxesAlong, coverByLines, gaps, intervalsLength, mergeIntervals, nearArea, substring, type Interval, type Position, type RouteIndex } from './cover';
 import { excavationsNear, orgNames, type Bbox, type Excavation } from './repo';
 
 export interface Computation {
@@ -28,6 +28,9 @@ export interface Computation {
 	/** the layer versions read (those with free ducts near the route), with their operator's name */
 	layers: (CandidateLayer & { operatorName: string })[];
 }
+
+/** Layers are searched in boxes of this size along the route (see cover.ts#boxesAlong), metres. */
+const SEARCH_BOX_M = 250;
 
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 const sections = (intervals: Interval[]): Section[] => intervals.map(([a, b]) => ({ fromM: round(a), toM: round(b) }));
@@ -71,10 +74,12 @@ async function matchDucts(route: RouteIndex, corridorM: number): Promise<{ ducts
 	const ducts: DuctMatch[] = [];
 	const all: Interval[] = [];
 	const used: Computation['layers'] = [];
+	const boxes = boxesAlong(route, SEARCH_BOX_M, corridorM);
 	for (const layer of layers) {
-		const features = getReader(layerFilePath(layer.layerId, layer.sha256))
-			.search(bbox)
-			.filter((f) => reusable(f.properties));
+		const reader = getReader(layerFilePath(layer.layerId, layer.sha256));
+		const byId = new Map<number, LayerFeature>();
+		for (const box of boxes) for (const f of reader.search(box)) if (reusable(f.properties)) byId.set(f.id, f);
+		const features = [...byId.values()];
 		if (!features.length) continue;
 		used.push({ ...layer, operatorName: names.get(layer.orgId) ?? '' });
 		const perFeature = coverByLines(route, features.map((f) => lineParts(f.geometry)), corridorM);

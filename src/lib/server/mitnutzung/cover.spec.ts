@@ -3,7 +3,7 @@ import BufferOp from 'jsts/org/locationtech/jts/operation/buffer/BufferOp.js';
 import BufferParameters from 'jsts/org/locationtech/jts/operation/buffer/BufferParameters.js';
 import { intersection, toJsts, type JstsGeometry } from '$lib/server/auskunft/clip/jsts';
 import { createRng } from '../demo/networks/prng';
-import { capsuleInterval, coverByLines, gaps, intersectIntervals, intervalsLength, measureRoute, mergeIntervals, nearArea, substring, type Position } from './cover';
+import { boxesAlong, capsuleInterval, coverByLines, gaps, intersectIntervals, intervalsLength, measureRoute, mergeIntervals, nearArea, substring, type Position } from './cover';
 
 const X = 700_000;
 const Y = 5_710_000;
@@ -131,6 +131,24 @@ describe('nearArea', () => {
 			const grown = BufferOp.bufferOp(areaJsts as never, d, new BufferParameters(64)) as unknown as JstsGeometry;
 			const theirs = intersection(toJsts({ type: 'LineString', coordinates: route }), grown).getLength();
 			expect(Math.abs(ours - theirs)).toBeLessThan(5e-3 * d + 1e-6);
+		}
+	});
+});
+
+describe('boxesAlong', () => {
+	it('splits a long route into boxes of limited size that together hold every segment', () => {
+		const route = measureRoute([[at(0, 0), at(100, 0), at(300, 0), at(300, 500), at(320, 510)]]);
+		const boxes = boxesAlong(route, 250, 5);
+		expect(boxes.length).toBeGreaterThan(2);
+		for (const b of boxes) {
+			expect(b[2] - b[0]).toBeLessThanOrEqual(250 + 10 + 1e-9);
+			expect(b[3] - b[1]).toBeLessThanOrEqual(250 + 10 + 1e-9);
+		}
+		// every point of the route lies in some box
+		const inside = (p: number[], b: number[]) => p[0]! >= b[0]! && p[0]! <= b[2]! && p[1]! >= b[1]! && p[1]! <= b[3]!;
+		for (let d = 0; d <= route.lengthM; d += 0.5) {
+			const [[p]] = substring(route, d, Math.min(route.lengthM, d + 0.01)) as [[number[]]];
+			expect(boxes.some((b) => inside(p, b)), `at ${d} m`).toBe(true);
 		}
 	});
 });

@@ -202,6 +202,42 @@ export function coverByLines(route: RouteIndex, lines: Position[][][], corridorM
 	return result.map(mergeIntervals);
 }
 
+/**
+ * Boxes along the route, each around a run of consecutive segments no wider or taller than `sizeM`, grown
+ * by `growM`: what to search the layers with. One box around a long diagonal route would read every
+ * feature of a whole district; boxes along it read only the corridor (a feature in two boxes comes twice).
+ */
+export function boxesAlong(route: RouteIndex, sizeM: number, growM: number): [number, number, number, number][] {
+	const out: [number, number, number, number][] = [];
+	let box: [number, number, number, number] | null = null;
+	const add = (a: Position, b: Position) => {
+		const piece: [number, number, number, number] = [Math.min(a[0]!, b[0]!), Math.min(a[1]!, b[1]!), Math.max(a[0]!, b[0]!), Math.max(a[1]!, b[1]!)];
+		if (box) {
+			const joined: [number, number, number, number] = [Math.min(box[0], piece[0]), Math.min(box[1], piece[1]), Math.max(box[2], piece[2]), Math.max(box[3], piece[3])];
+			if (joined[2] - joined[0] <= sizeM && joined[3] - joined[1] <= sizeM) {
+				box = joined;
+				return;
+			}
+			out.push(box);
+		}
+		box = piece;
+	};
+	for (const part of route.parts) {
+		for (let i = 1; i < part.length; i++) {
+			const [a, b] = [part[i - 1]!, part[i]!];
+			// a segment longer than a box goes in pieces
+			const n = Math.max(1, Math.ceil(Math.hypot(b[0]! - a[0]!, b[1]! - a[1]!) / sizeM));
+			for (let k = 0; k < n; k++) {
+				const p = [a[0]! + ((b[0]! - a[0]!) * k) / n, a[1]! + ((b[1]! - a[1]!) * k) / n];
+				const q = [a[0]! + ((b[0]! - a[0]!) * (k + 1)) / n, a[1]! + ((b[1]! - a[1]!) * (k + 1)) / n];
+				add(p, q);
+			}
+		}
+	}
+	if (box) out.push(box);
+	return out.map((b) => [b[0] - growM, b[1] - growM, b[2] + growM, b[3] + growM]);
+}
+
 /** The pieces of the route between `from` and `to` metres along it, one LineString part per route part met. */
 export function substring(route: RouteIndex, from: number, to: number): Position[][] {
 	const out: Position[][] = [];
