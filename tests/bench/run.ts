@@ -8,6 +8,7 @@ import { runClipBench } from './clip';
 import { runIngestBench } from './ingest';
 import { runKonflikteBench } from './konflikte';
 import { runLayerReaderBench } from './layer-reader';
+import { runMitnutzungBench } from './mitnutzung';
 
 const quick = process.env.BENCH_QUICK === '1';
 const section = (title: string) => console.log(`\n=== ${title}`);
@@ -26,3 +27,6 @@ await runAuskunftBench(quick ? 40 : 200);
 
 section('Conflict check (a new Baustelle against the registered ones, target p99 ≤ 10 ms)');
 await runKonflikteBench(quick ? { count: 5_000, subjects: 200 } : {});
+
+section('Mitnutzung (a planned route against a city-wide duct layer, target p99 ≤ 50 ms per layer)');
+await runMitnutzungBench(quick ? { features: 50_000, routes: 100 } : {});

@@ -9,7 +9,8 @@ import type { Lineal } from '$lib/baustellen';
 import { COLAYING_DISTANCE_M, type CoLayingChance, type DuctMatch, type Section } from '$lib/mitnutzung';
 import { utmToLonLat } from '$lib/geo/crs';
 import { sql } from '../db';
-import { getReader, type LayerFeature } from '../layers/reader';
+import { getReader } from '../layers/reader';
+import { ductsAlong } from './ducts';
 import { layerFilePath } from '../layers/storage';
 import { activeLayersNear, type CandidateLayer } from '../auskunft/repo';
 import { getSettings } from '../operators/settings';
@@ -17,7 +18,7 @@ import { askByDate } from '../konflikte/engine';
 import { addDays } from '../auskunft/rules';
 import { segmentDistance } from '../konflikte/distance';
 import { DEFAULT_SETTINGS as CONFLICT_DEFAULTS } from '../konflikte/types';
-import { boxesAlong, coverByLines, gaps, intervalsLength, mergeIntervals, nearArea, substring, type Interval, type Position, type RouteIndex } from './cover';
+import { gaps, intervalsLength, mergeIntervals, nearArea, substring, type Interval, type Position, type RouteIndex } from './cover';
 import { excavationsNear, orgNames, type Bbox, type Excavation } from './repo';
 
 export interface Computation {
@@ -29,9 +30,6 @@ export interface Computation {
 	layers: (CandidateLayer & { operatorName: string })[];
 }
 
-/** Layers are searched in boxes of this size along the route (see cover.ts#boxesAlong), metres. */
-const SEARCH_BOX_M = 250;
-
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 const sections = (intervals: Interval[]): Section[] => intervals.map(([a, b]) => ({ fromM: round(a), toM: round(b) }));
 
@@ -42,18 +40,7 @@ function piecesOf(route: RouteIndex, intervals: Interval[]): Lineal | null {
 	return parts.length === 1 ? { type: 'LineString', coordinates: parts[0]! } : { type: 'MultiLineString', coordinates: parts };
 }
 
-function lineParts(geometry: { type: string; coordinates?: unknown } | null): Position[][] {
-	if (geometry?.type === 'LineString') return [geometry.coordinates as Position[]];
-	if (geometry?.type === 'MultiLineString') return geometry.coordinates as Position[][];
-	return [];
-}
-
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-
-/** A feature counts as a reusable duct when it is in operation and says it has a free duct. */
-export function reusable(p: Record<string, unknown>): boolean {
-	return p.status === 'in_betrieb' && (num(p.ducts_free) ?? 0) >= 1;
-}
 
 function routeBbox(route: RouteIndex, grow: number): Bbox {
 	const b: Bbox = [Infinity, Infinity, -Infinity, -Infinity];
@@ -74,16 +61,11 @@ async function matchDucts(route: RouteIndex, corridorM: number): Promise<{ ducts
 	const ducts: DuctMatch[] = [];
 	const all: Interval[] = [];
 	const used: Computation['layers'] = [];
-	const boxes = boxesAlong(route, SEARCH_BOX_M, corridorM);
 	for (const layer of layers) {
-		const reader = getReader(layerFilePath(layer.layerId, layer.sha256));
-		const byId = new Map<number, LayerFeature>();
-		for (const box of boxes) for (const f of reader.search(box)) if (reusable(f.properties)) byId.set(f.id, f);
-		const features = [...byId.values()];
-		if (!features.length) continue;
+		const { found, hits } = ductsAlong(getReader(layerFilePath(layer.layerId, layer.sha256)), route, corridorM);
+		if (!found) continue;
 		used.push({ ...layer, operatorName: names.get(layer.orgId) ?? '' });
-		const perFeature = coverByLines(route, features.map((f) => lineParts(f.geometry)), corridorM);
-		const hit = features.map((f, i) => ({ f, cover: perFeature[i]! })).filter((x) => x.cover.length);
+		const hit = hits.map((h) => ({ f: h.feature, cover: h.cover }));
 		if (!hit.length) continue;
 		const cover = mergeIntervals(hit.flatMap((x) => x.cover));
 		all.push(...cover);
