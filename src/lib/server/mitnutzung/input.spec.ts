@@ -22,6 +22,13 @@ describe('parseMitnutzung', () => {
 		expect(r.input).toMatchObject({ corridorM: 5, period: { start: '2030-03-01', end: '2031-03-01' } });
 	});
 
+	it('takes a bare GeoJSON LineString or Feature as the whole body', () => {
+		const r = parseMitnutzung(line, '2030-03-01');
+		expect('input' in r && r.input.route).toEqual(line);
+		const f = parseMitnutzung({ type: 'Feature', properties: { name: 'Los 4' }, geometry: line }, '2030-03-01');
+		expect('input' in f && f.input.route).toEqual(line);
+	});
+
 	it('names every problem in German at its field', () => {
 		const r = parseMitnutzung({ route: { type: 'Polygon', coordinates: [] }, corridorM: 100, period: { start: '2030-05-01', end: '2030-04-01' } }, '2030-03-01');
 		expect(r).toEqual({

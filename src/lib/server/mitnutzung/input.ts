@@ -55,7 +55,9 @@ export function parseMitnutzung(body: unknown, today: string): { input: Mitnutzu
 	const b = obj(body);
 	const problems: Problem[] = [];
 	let code = 'validation';
-	const raw = b.route ?? b.geometry;
+	// the route under `route` or `geometry` — or the body itself is the GeoJSON (a bare LineString or Feature)
+	const bare = b.type === 'LineString' || b.type === 'MultiLineString' || (b.type === 'Feature' && !b.route);
+	const raw = b.route ?? b.geometry ?? (bare ? b : undefined);
 	const route = lineal(raw);
 	if (!route) {
 		problems.push({ field: 'route', message: 'Bitte die geplante Trasse als GeoJSON-LineString oder -MultiLineString in WGS 84 (EPSG:4326) senden oder auf der Karte zeichnen.' });

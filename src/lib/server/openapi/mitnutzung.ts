@@ -103,7 +103,9 @@ export const mitnutzung: ApiPart = {
 				operationId: 'checkMitnutzung',
 				tags: [TAG],
 				summary: 'Trasse auf Mitnutzung prüfen',
-				description: 'Für Mitglieder verifizierter Organisationen; höchstens `MITNUTZUNG_MAX_PER_HOUR` Prüfungen je Person und Stunde (429 mit `Retry-After`).',
+				description:
+					'Für Mitglieder verifizierter Organisationen; höchstens `MITNUTZUNG_MAX_PER_HOUR` Prüfungen je Person und Stunde (429 mit `Retry-After`). ' +
+					'Statt `{ route }` darf der Rumpf auch selbst ein GeoJSON-LineString, -MultiLineString oder -Feature sein (Korridor und Zeitraum dann Standard).',
 				requestBody: { required: true, content: json(ref('MitnutzungRequest')) },
 				responses: {
 					'201': { description: 'Geprüft und gespeichert.', content: json(ref('Mitnutzung')) },
