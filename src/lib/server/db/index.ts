@@ -33,12 +33,18 @@ export function createClient(url: string, max = config.dbPoolMax): Sql {
 export async function connect(): Promise<Sql> {
 	if (sql) return sql;
 	let url = config.databaseUrl;
+	let max = config.dbPoolMax;
 	if (!url) {
-		embedded = await startEmbedded(config.dataDir, config.dbPoolMax);
+		// One connection: pglite-socket queues protocol *messages*, not whole queries, so two connections'
+		// Parse/Bind/Execute interleave outside a transaction — one's Execute then finds the other's unnamed
+		// portal ("portal \"\" does not exist") or runs the other's statement. PGlite runs one query at a
+		// time anyway; postgres.js queues the rest in order.
+		max = 1;
+		embedded = await startEmbedded(config.dataDir, max);
 		url = embedded.url;
 		console.log(`[db] eingebettete Datenbank (PGlite) unter ${embedded.dir}`);
 	}
-	sql = createClient(url);
+	sql = createClient(url, max);
 	await migrate(sql);
 	ready = true;
 	return sql;
