@@ -3,6 +3,7 @@
  * `parsePatch`), and back as the values that refill the form after a refusal. Pure: the page's actions
  * read the FormData and hand it here, so the mapping is tested without a server.
  */
+import { formText, type Problem } from '$lib/form-fields';
 import { parseAreaGeoJson } from '$lib/map/import-geojson';
 
 export interface DuctValues {
@@ -38,16 +39,6 @@ export interface BaustelleFormValues {
 	geometry: string;
 }
 
-export interface Problem {
-	field: string;
-	message: string;
-}
-
-const str = (form: FormData, name: string): string => {
-	const v = form.get(name);
-	return typeof v === 'string' ? v.trim() : '';
-};
-
 /** Rows of the Leerrohre table; a row with nothing typed into it is no row. */
 function readDucts(form: FormData): DuctValues[] {
 	const kinds = form.getAll('ductKind').map(String);
@@ -66,27 +57,27 @@ function readDucts(form: FormData): DuctValues[] {
  * the drawn geometry (hidden field) wins, then the pasted text, then the file.
  */
 export function readForm(form: FormData, fileText: string | null = null): BaustelleFormValues {
-	const drawn = str(form, 'geometry') || str(form, 'geometryText') || (fileText ?? '').trim();
+	const drawn = formText(form, 'geometry') || formText(form, 'geometryText') || (fileText ?? '').trim();
 	return {
-		title: str(form, 'title'),
-		description: str(form, 'description'),
-		workKind: str(form, 'workKind'),
-		excavation: str(form, 'excavation'),
+		title: formText(form, 'title'),
+		description: formText(form, 'description'),
+		workKind: formText(form, 'workKind'),
+		excavation: formText(form, 'excavation'),
 		networks: form.getAll('networks').map(String),
-		periodStart: str(form, 'periodStart'),
-		periodEnd: str(form, 'periodEnd'),
+		periodStart: formText(form, 'periodStart'),
+		periodEnd: formText(form, 'periodEnd'),
 		confirmed: form.get('confirmed') === 'on',
-		traffic: str(form, 'traffic'),
+		traffic: formText(form, 'traffic'),
 		public: form.get('public') === 'on',
 		publiclyFunded: form.get('publiclyFunded') === 'on',
-		exemption: str(form, 'exemption'),
-		promoter: str(form, 'promoter') === 'privat' ? 'privat' : 'org',
-		bauherr: str(form, 'bauherr'),
-		contactName: str(form, 'contactName'),
-		contactPhone: str(form, 'contactPhone'),
-		contactEmail: str(form, 'contactEmail'),
+		exemption: formText(form, 'exemption'),
+		promoter: formText(form, 'promoter') === 'privat' ? 'privat' : 'org',
+		bauherr: formText(form, 'bauherr'),
+		contactName: formText(form, 'contactName'),
+		contactPhone: formText(form, 'contactPhone'),
+		contactEmail: formText(form, 'contactEmail'),
 		ducts: readDucts(form),
-		auskunftId: str(form, 'auskunftId'),
+		auskunftId: formText(form, 'auskunftId'),
 		geometry: drawn
 	};
 }

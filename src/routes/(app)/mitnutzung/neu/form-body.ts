@@ -3,7 +3,10 @@
  * The check's form as the body `parseMitnutzung` reads, and back as the values that refill the form
  * after a refusal. Pure: the action reads the FormData and hands it here.
  */
+import { formText, type Problem } from '$lib/form-fields';
 import { parseRouteGeoJson } from './route-geojson';
+
+export type { Problem };
 
 /** What the form shows: strings as typed, so a refused form comes back as it was sent. */
 export interface MitnutzungFormValues {
@@ -16,27 +19,17 @@ export interface MitnutzungFormValues {
 	route: string;
 }
 
-export interface Problem {
-	field: string;
-	message: string;
-}
-
-const str = (form: FormData, name: string): string => {
-	const v = form.get(name);
-	return typeof v === 'string' ? v.trim() : '';
-};
-
 /**
  * Reads the posted form. `fileText` is an uploaded GeoJSON file (without JavaScript); the drawn route
  * (hidden field) wins, then the pasted text, then the file.
  */
 export function readForm(form: FormData, fileText: string | null = null): MitnutzungFormValues {
 	return {
-		title: str(form, 'title'),
-		corridorM: str(form, 'corridorM'),
-		from: str(form, 'from'),
-		to: str(form, 'to'),
-		route: str(form, 'route') || str(form, 'routeText') || (fileText ?? '').trim()
+		title: formText(form, 'title'),
+		corridorM: formText(form, 'corridorM'),
+		from: formText(form, 'from'),
+		to: formText(form, 'to'),
+		route: formText(form, 'route') || formText(form, 'routeText') || (fileText ?? '').trim()
 	};
 }
 

@@ -6,58 +6,21 @@
  * those are transformed. Lines of all features become one route; polygons and points are ignored.
  * Lengths in EPSG:25832 metres, as the server measures them.
  */
-import proj4 from 'proj4';
 import type { Lineal } from '$lib/baustellen';
 import { SERVICE_AREA_BBOX, SERVICE_AREA_NAME } from '$lib/auskunft';
-import { EPSG_25832, lonLatToUtm } from '$lib/geo/crs';
-import { crsCode } from '$lib/map/import-geojson';
+import { lonLatToUtm } from '$lib/geo/crs';
+import { beyondLonLat, gatherParts, isPosition, lonLatTransform, type GeoJsonObject } from '$lib/map/import-geojson';
+import type { Position } from '$lib/map/types';
 import { MAX_ROUTE_LENGTH_M, MAX_ROUTE_VERTICES } from '$lib/mitnutzung';
 
-type Position = number[];
-
-const EPSG_25833 = '+proj=utm +zone=33 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs +type=crs';
-const PROJECTED: Record<string, string> = { '25832': EPSG_25832, '25833': EPSG_25833 };
-
 export type RouteImport = { ok: true; route: Lineal; ignored: number } | { ok: false; message: string };
-
-interface GeoJsonObject {
-	type?: unknown;
-	coordinates?: unknown;
-	geometry?: unknown;
-	geometries?: unknown;
-	features?: unknown;
-	crs?: { properties?: { name?: unknown } };
-}
 
 /** The route's parts: a LineString is a MultiLineString of one. */
 export function routeParts(route: Lineal): Position[][] {
 	return route.type === 'LineString' ? [route.coordinates] : route.coordinates;
 }
 
-function collect(obj: GeoJsonObject | null, lines: Position[][], counter: { ignored: number }): void {
-	switch (obj?.type) {
-		case 'FeatureCollection':
-			for (const f of Array.isArray(obj.features) ? obj.features : []) collect(f as GeoJsonObject, lines, counter);
-			return;
-		case 'Feature':
-			if (obj.geometry) collect(obj.geometry as GeoJsonObject, lines, counter);
-			else counter.ignored++;
-			return;
-		case 'GeometryCollection':
-			for (const g of Array.isArray(obj.geometries) ? obj.geometries : []) collect(g as GeoJsonObject, lines, counter);
-			return;
-		case 'LineString':
-			lines.push(obj.coordinates as Position[]);
-			return;
-		case 'MultiLineString':
-			lines.push(...(obj.coordinates as Position[][]));
-			return;
-		default:
-			counter.ignored++;
-	}
-}
-
-const isPosition = (p: unknown): p is Position => Array.isArray(p) && Number.isFinite(p[0]) && Number.isFinite(p[1]);
+const isLine = (line: unknown): line is Position[] => Array.isArray(line) && line.every(isPosition);
 
 /** Parses GeoJSON text into one route in EPSG:4326 (2D), or a German reason. */
 export function parseRouteGeoJson(text: string): RouteImport {
@@ -67,33 +30,25 @@ export function parseRouteGeoJson(text: string): RouteImport {
 	} catch {
 		return { ok: false, message: 'Das ist kein gültiges GeoJSON (der JSON-Text lässt sich nicht lesen).' };
 	}
-	const lines: Position[][] = [];
-	const counter = { ignored: 0 };
-	collect(json && typeof json === 'object' ? json : null, lines, counter);
+	const { parts: lines, ignored } = gatherParts(json, 'LineString', 'MultiLineString');
 	if (!lines.length) {
 		return { ok: false, message: 'Das GeoJSON enthält keine Linie (LineString oder MultiLineString). Flächen und Punkte lassen sich nicht als Trasse prüfen.' };
 	}
-	if (!lines.every((line) => Array.isArray(line) && line.every(isPosition))) {
+	if (!lines.every(isLine)) {
 		return { ok: false, message: 'Die Koordinaten der Trasse sind unvollständig oder keine Zahlen.' };
 	}
-	const code = crsCode(json.crs) ?? '4326';
-	let toLonLat: (p: Position) => Position = (p) => [p[0]!, p[1]!];
-	if (code !== '4326') {
-		const def = PROJECTED[code];
-		if (!def) return { ok: false, message: `Das Koordinatensystem EPSG:${code} wird nicht unterstützt. Bitte als WGS 84 (EPSG:4326) exportieren.` };
-		const t = proj4(def, 'WGS84');
-		// 1e-8° ≈ 1 mm, like the drawn route
-		toLonLat = (p) => t.forward([p[0]!, p[1]!]).map((c) => Math.round(c * 1e8) / 1e8);
-	}
-	const parts = lines.map((line) => line.map(toLonLat));
-	if (parts.flat().some(([lon, lat]) => Math.abs(lon!) > 180 || Math.abs(lat!) > 90)) {
+	// 1e-8° ≈ 1 mm, like the drawn route
+	const crs = lonLatTransform(json.crs, 8);
+	if (!crs.ok) return { ok: false, message: `Das Koordinatensystem EPSG:${crs.code} wird nicht unterstützt. Bitte als WGS 84 (EPSG:4326) exportieren.` };
+	const parts = lines.map((line) => line.map(crs.toLonLat));
+	if (beyondLonLat(parts.flat())) {
 		return {
 			ok: false,
 			message: 'Die Koordinaten sind keine geographischen Koordinaten (WGS 84). Bitte als EPSG:4326 exportieren oder das Koordinatensystem angeben (z. B. EPSG:25832).'
 		};
 	}
 	const route: Lineal = parts.length === 1 ? { type: 'LineString', coordinates: parts[0]! } : { type: 'MultiLineString', coordinates: parts };
-	return { ok: true, route, ignored: counter.ignored };
+	return { ok: true, route, ignored };
 }
 
 /** Length of the route in EPSG:25832, metres. */
