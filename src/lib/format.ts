@@ -13,6 +13,11 @@ export function formatDate(value: Date | string | null | undefined): string {
 	return value ? date.format(new Date(value)) : '–';
 }
 
+/** The calendar day (YYYY-MM-DD) of an instant in Europe/Berlin. */
+export function berlinDay(value: Date | string): string {
+	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(value));
+}
+
 /** A short, human description of a browser's user agent for the session list. */
 export function describeUserAgent(ua: string | null): string {
 	if (!ua) return 'unbekanntes Gerät';

@@ -163,7 +163,8 @@ test.describe('Mitnutzung prüfen', () => {
 			data: { title: 'FTTH Altstadt, Große Ulrichstraße und Geiststraße', route: ALTSTADT, corridorM: 3 }
 		});
 		expect(res.status(), await res.text()).toBe(201);
-		const check = (await res.json()) as { id: string; coLaying: { baustelle: { number: string; publiclyFunded: boolean } }[] };
+		const check = (await res.json()) as { id: string; createdAt: string; coLaying: { askBy: string; baustelle: { number: string; publiclyFunded: boolean } }[] };
+		const checkedOn = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date(check.createdAt));
 		expect(check.coLaying.length).toBeGreaterThan(0);
 
 		await login(page, PLANER);
@@ -172,7 +173,9 @@ test.describe('Mitnutzung prüfen', () => {
 		await expect(chances).toHaveCount(check.coLaying.length);
 		for (const c of check.coLaying) {
 			const item = chances.filter({ hasText: c.baustelle.number });
-			await expect(item).toContainText(/anfragen bis \d{2}\.\d{2}\.\d{4}/);
+			// on the day of the check itself the ask-by date means „at once“
+			const [y, m, d] = c.askBy.split('-');
+			await expect(item).toContainText(c.askBy <= checkedOn ? 'sofort anfragen' : `anfragen bis ${d}.${m}.${y}`);
 			await expect(item).toContainText(c.baustelle.publiclyFunded ? '§ 146 TKG' : 'freiwillig');
 		}
 		await page.waitForLoadState('networkidle');
