@@ -10,7 +10,7 @@ import { COLAYING_DISTANCE_M, type CoLayingChance, type DuctMatch, type Section 
 import { utmToLonLat } from '$lib/geo/crs';
 import { sql } from '../db';
 import { getReader } from '../layers/reader';
-import { ductsAlong } from './ducts';
+import { ductsAlong, num } from './ducts';
 import { layerFilePath } from '../layers/storage';
 import { activeLayersNear, type CandidateLayer } from '../auskunft/repo';
 import { getSettings } from '../operators/settings';
@@ -39,8 +39,6 @@ function piecesOf(route: RouteIndex, intervals: Interval[]): Lineal | null {
 	if (!parts.length) return null;
 	return parts.length === 1 ? { type: 'LineString', coordinates: parts[0]! } : { type: 'MultiLineString', coordinates: parts };
 }
-
-const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
 function routeBbox(route: RouteIndex, grow: number): Bbox {
 	const b: Bbox = [Infinity, Infinity, -Infinity, -Infinity];

@@ -3,7 +3,7 @@ import BufferOp from 'jsts/org/locationtech/jts/operation/buffer/BufferOp.js';
 import BufferParameters from 'jsts/org/locationtech/jts/operation/buffer/BufferParameters.js';
 import { intersection, toJsts, type JstsGeometry } from '$lib/server/auskunft/clip/jsts';
 import { createRng } from '../demo/networks/prng';
-import { boxesAlong, capsuleInterval, coverByLines, gaps, intersectIntervals, intervalsLength, measureRoute, mergeIntervals, nearArea, substring, type Position } from './cover';
+import { boxesAlong, capsuleInterval, coverByLines, gaps, intersectIntervals, intervalsLength, measureRoute, mergeIntervals, nearArea, pointAt, substring, type Position } from './cover';
 
 const X = 700_000;
 const Y = 5_710_000;
@@ -90,6 +90,15 @@ describe('intervals', () => {
 		expect(intersectIntervals([[0, 10], [20, 30]], [[5, 25]])).toEqual([[5, 10], [20, 25]]);
 		expect(intersectIntervals([[0, 10]], [[10, 20]])).toEqual([]);
 		expect(intersectIntervals([], [[0, 1]])).toEqual([]);
+	});
+});
+
+describe('pointAt', () => {
+	it('walks the route across its parts and stops at its ends', () => {
+		const route = measureRoute([[at(0, 0), at(100, 0)], [at(100, 10), at(100, 110)]]);
+		expect(pointAt(route, 40)).toEqual(at(40, 0));
+		expect(pointAt(route, 150)).toEqual(at(100, 60));
+		expect(pointAt(route, 500)).toEqual(at(100, 110));
 	});
 });
 

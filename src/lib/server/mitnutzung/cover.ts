@@ -238,22 +238,32 @@ export function boxesAlong(route: RouteIndex, sizeM: number, growM: number): [nu
 	return out.map((b) => [b[0] - growM, b[1] - growM, b[2] + growM, b[3] + growM]);
 }
 
+/** The point `d` metres along one part (clamped to its ends); `along` are its vertices' along-distances. */
+function pointOnPart(part: Position[], along: number[], d: number): Position {
+	for (let i = 1; i < part.length; i++) {
+		if (d <= along[i]! || i === part.length - 1) {
+			const l = along[i]! - along[i - 1]!;
+			const t = l === 0 ? 0 : Math.min(1, Math.max(0, (d - along[i - 1]!) / l));
+			return [part[i - 1]![0]! + t * (part[i]![0]! - part[i - 1]![0]!), part[i - 1]![1]! + t * (part[i]![1]! - part[i - 1]![1]!)];
+		}
+	}
+	return part[0]!;
+}
+
+/** The point `d` metres along the route (clamped to its ends). */
+export function pointAt(route: RouteIndex, d: number): Position {
+	const found = route.along.findIndex((a) => a[a.length - 1]! >= d);
+	const k = found === -1 ? route.parts.length - 1 : found;
+	return pointOnPart(route.parts[k]!, route.along[k]!, d);
+}
+
 /** The pieces of the route between `from` and `to` metres along it, one LineString part per route part met. */
 export function substring(route: RouteIndex, from: number, to: number): Position[][] {
 	const out: Position[][] = [];
 	route.parts.forEach((part, k) => {
 		const along = route.along[k]!;
 		if (part.length < 2 || along[along.length - 1]! < from || along[0]! > to) return;
-		const at = (d: number): Position => {
-			for (let i = 1; i < part.length; i++) {
-				if (d <= along[i]! || i === part.length - 1) {
-					const l = along[i]! - along[i - 1]!;
-					const t = l === 0 ? 0 : Math.min(1, Math.max(0, (d - along[i - 1]!) / l));
-					return [part[i - 1]![0]! + t * (part[i]![0]! - part[i - 1]![0]!), part[i - 1]![1]! + t * (part[i]![1]! - part[i - 1]![1]!)];
-				}
-			}
-			return part[0]!;
-		};
+		const at = (d: number) => pointOnPart(part, along, d);
 		const a = Math.max(from, along[0]!);
 		const b = Math.min(to, along[along.length - 1]!);
 		if (b - a <= 0) return;
@@ -276,6 +286,11 @@ function inRing(x: number, y: number, ring: Position[]): boolean {
 	return inside;
 }
 
+/** Is the point inside one of the polygons (rings: shell first, then holes)? */
+export function inPolygons(x: number, y: number, polygons: Position[][][]): boolean {
+	return polygons.some((poly) => inRing(x, y, poly[0]!) && !poly.slice(1).some((h) => inRing(x, y, h)));
+}
+
 /** Where t ∈ (0, 1) the segment a→b crosses the line through p→q's segment. */
 function crossingT(a: Position, b: Position, p: Position, q: Position): number | null {
 	const rx = b[0]! - a[0]!;
@@ -296,7 +311,6 @@ function crossingT(a: Position, b: Position, p: Position, q: Position): number |
 export function nearArea(route: RouteIndex, polygons: Position[][][], distanceM: number): Interval[] {
 	const rings = polygons.flat();
 	const inside: Interval[] = [];
-	const within = (x: number, y: number) => polygons.some((poly) => inRing(x, y, poly[0]!) && !poly.slice(1).some((h) => inRing(x, y, h)));
 	route.parts.forEach((part, k) => {
 		for (let i = 1; i < part.length; i++) {
 			const a = part[i - 1]!;
@@ -313,7 +327,7 @@ export function nearArea(route: RouteIndex, polygons: Position[][][], distanceM:
 			ts.sort((x, y) => x - y);
 			for (let j = 1; j < ts.length; j++) {
 				const m = (ts[j - 1]! + ts[j]!) / 2;
-				if (ts[j]! > ts[j - 1]! && within(a[0]! + m * (b[0]! - a[0]!), a[1]! + m * (b[1]! - a[1]!))) inside.push([start + ts[j - 1]! * len, start + ts[j]! * len]);
+				if (ts[j]! > ts[j - 1]! && inPolygons(a[0]! + m * (b[0]! - a[0]!), a[1]! + m * (b[1]! - a[1]!), polygons)) inside.push([start + ts[j - 1]! * len, start + ts[j]! * len]);
 			}
 		}
 	});

@@ -9,7 +9,8 @@ import { boxesAlong, coverByLines, type Interval, type Position, type RouteIndex
 /** Layers are searched in boxes of this size along the route (see cover.ts#boxesAlong), metres. */
 export const SEARCH_BOX_M = 250;
 
-const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+/** A finite number from a feature property, else null. */
+export const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
 /** A feature counts as a reusable duct when it is in operation and says it has a free duct. */
 export function reusable(p: Record<string, unknown>): boolean {

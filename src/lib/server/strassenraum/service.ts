@@ -20,7 +20,7 @@ import { layerFilePath } from '../layers/storage';
 import { crossings, nearestAxis, sectionAt, type Position, type Section } from './section';
 import { auskunftBasis, operatorsAt, ownLayersNear, type AuskunftBasis } from './repo';
 // the corridor geometry of the Mitnutzung check measures how much of the section an Auskunft reaches
-import { intersectIntervals, measureRoute, nearArea, type Interval } from '../mitnutzung/cover';
+import { inPolygons, intersectIntervals, measureRoute, nearArea, pointAt, type Interval } from '../mitnutzung/cover';
 import { segmentDistance } from '../konflikte/distance';
 
 export interface Caller {
@@ -76,24 +76,11 @@ const polygonsOf = (a: AuskunftBasis['area']): number[][][][] => (a.type === 'Po
 /** Does the point lie within `reachM` of the drawn area (in it, or near its boundary)? */
 function withinReach(p: [number, number], b: AuskunftBasis): boolean {
 	const polygons = polygonsOf(b.area);
-	if (inPolygonal(p, polygons)) return true;
+	if (inPolygons(p[0], p[1], polygons)) return true;
 	for (const ring of polygons.flat())
 		for (let i = 1; i < ring.length; i++)
 			if (segmentDistance(p[0], p[1], p[0], p[1], ring[i - 1]![0]!, ring[i - 1]![1]!, ring[i]![0]!, ring[i]![1]!) <= b.reachM) return true;
 	return false;
-}
-
-function inPolygonal(p: [number, number], mp: number[][][][]): boolean {
-	const inRing = (ring: number[][]) => {
-		let inside = false;
-		for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-			const [xi, yi] = [ring[i]![0]!, ring[i]![1]!];
-			const [xj, yj] = [ring[j]![0]!, ring[j]![1]!];
-			if (yi > p[1] !== yj > p[1] && p[0] < ((xj - xi) * (p[1] - yi)) / (yj - yi) + xi) inside = !inside;
-		}
-		return inside;
-	};
-	return mp.some((poly) => inRing(poly[0]!) && !poly.slice(1).some(inRing));
 }
 
 function withheldReason(results: AuskunftBasis[]): string {
@@ -107,18 +94,11 @@ function withheldReason(results: AuskunftBasis[]): string {
 
 /** The middle (by length) of the longest part of the street, EPSG:25832; null if no street has the name. */
 function middleOf(name: string): [number, number] | null {
-	const parts = streetsNamed(name).map((s) => s.geometry.coordinates);
-	const length = (c: number[][]) => c.reduce((sum, p, i) => (i ? sum + Math.hypot(p[0]! - c[i - 1]![0]!, p[1]! - c[i - 1]![1]!) : 0), 0);
-	const longest = parts.sort((a, b) => length(b) - length(a))[0];
+	const parts = streetsNamed(name).map((s) => measureRoute([s.geometry.coordinates]));
+	const longest = parts.sort((a, b) => b.lengthM - a.lengthM)[0];
 	if (!longest) return null;
-	let rest = length(longest) / 2;
-	for (let i = 1; i < longest.length; i++) {
-		const [a, b] = [longest[i - 1]!, longest[i]!];
-		const l = Math.hypot(b[0]! - a[0]!, b[1]! - a[1]!);
-		if (rest <= l) return [a[0]! + ((b[0]! - a[0]!) * rest) / l, a[1]! + ((b[1]! - a[1]!) * rest) / l];
-		rest -= l;
-	}
-	return [longest[0]![0]!, longest[0]![1]!];
+	const p = pointAt(longest, longest.lengthM / 2);
+	return [p[0]!, p[1]!];
 }
 
 export async function crossSection(caller: Caller, q: SectionQuery): Promise<Outcome> {
@@ -184,7 +164,7 @@ export async function crossSection(caller: Caller, q: SectionQuery): Promise<Out
 	const withheld: WithheldOperator[] = [];
 	for (const op of await operatorsAt(sql, foot.point)) {
 		if (op.orgId === caller.orgId || disclosed.has(op.orgId) || notAffected.has(op.orgId)) continue;
-		if (!inPolygonal(foot.point, op.coverage.coordinates)) continue;
+		if (!inPolygons(foot.point[0], foot.point[1], op.coverage.coordinates)) continue;
 		withheld.push({ operator: { id: op.orgId, name: op.name }, networks: op.networks, reason: withheldReason(basis.filter((b) => b.operatorOrgId === op.orgId)) });
 	}
 
