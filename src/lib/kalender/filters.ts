@@ -14,6 +14,7 @@ import { BAUSTELLE_STATUSES, type BaustelleStatus } from '$lib/baustellen';
 import { NETWORKS } from '$lib/layers/catalogue';
 import { addDays, addMonths, daysBetween, isIsoDate, monthGridRange, startOfMonth, startOfWeek } from './calendar';
 import type { CalendarFilter } from './types';
+import { isUuid } from '$lib/uuid';
 
 export const VIEWS = ['liste', 'monat', 'woche', 'zeitplan', 'karte'] as const;
 export type View = (typeof VIEWS)[number];
@@ -59,7 +60,6 @@ export const LIST_LIMIT = 500;
 /** longest Zeitraum a view loads (a timeline over 15 years is unreadable anyway) */
 const MAX_WINDOW_DAYS = 366 * 15;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const KEYS: Record<keyof KalenderParams, string> = {
 	view: 'ansicht',
 	group: 'gruppe',
@@ -126,7 +126,7 @@ export function parseParams(search: URLSearchParams): { params: KalenderParams; 
 	for (const [key, label] of [['promoter', 'Träger'], ['authority', 'Behörde']] as const) {
 		const value = get(key);
 		if (!value) continue;
-		if (UUID.test(value)) params[key] = value.toLowerCase();
+		if (isUuid(value)) params[key] = value.toLowerCase();
 		else problems.push(`${label}: unbekannte Auswahl.`);
 	}
 	params.street = get('street').slice(0, 120);

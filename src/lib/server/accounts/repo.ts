@@ -6,6 +6,7 @@
 import type { Db } from '../db';
 import type { MembershipRole, OrgRole } from '$lib/roles';
 import type { Membership, Org, OrgContext, User } from './types';
+import { isUuid } from '$lib/uuid';
 
 interface UserRow {
 	id: string;
@@ -186,8 +187,4 @@ export async function countActiveAdmins(db: Db, orgId: string): Promise<number> 
 	const [row] = await db<{ n: string }[]>`select count(*) as n from memberships
 		where org_id = ${orgId} and role = 'admin' and status = 'active'`;
 	return Number(row!.n);
-}
-
-export function isUuid(value: string): boolean {
-	return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }

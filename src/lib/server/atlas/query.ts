@@ -19,6 +19,7 @@ import {
 import type { Db } from '$lib/server/db';
 import type { AtlasFilter } from './filter';
 import { meetsBox, utmEnvelope, type BBox } from './geometry';
+import { isUuid } from '$lib/uuid';
 
 /** The promoter of a private Bauherr, as the public sees it. */
 export const PRIVATE_PROMOTER = 'privat';
@@ -172,11 +173,9 @@ export async function findPublicByNumber(db: Db, number: string): Promise<Public
 	return (await queryPublic(db, { number })).items[0] ?? null;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** One public Baustelle (not storniert) by its id, or null (also for a malformed id). */
 export async function findPublicById(db: Db, id: string): Promise<PublicBaustelle | null> {
-	if (!UUID.test(id)) return null;
+	if (!isUuid(id)) return null;
 	return (await queryPublic(db, { id })).items[0] ?? null;
 }
 

@@ -24,6 +24,7 @@ import {
 } from '$lib/baustellen';
 import { NETWORKS, NETWORK_INFO, type Network } from '$lib/layers/catalogue';
 import { matchVocab } from './vocab';
+import { isUuid } from '$lib/uuid';
 
 const NETWORK_LABELS = Object.fromEntries(NETWORKS.map((n) => [n, NETWORK_INFO[n].label])) as Record<Network, string>;
 /** Spellings of the field that are not a value or label of ours. */
@@ -75,7 +76,6 @@ export interface BaustelleFields {
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const DEFAULT_WIDTH_M = 3;
 
 export function isDate(v: unknown): v is string {
@@ -265,7 +265,7 @@ function readCommon(b: Record<string, unknown>, problems: Problem[], creating: b
 
 	let auskunftId: string | null = null;
 	if (b.auskunftId !== undefined && b.auskunftId !== null && b.auskunftId !== '') {
-		if (typeof b.auskunftId === 'string' && UUID.test(b.auskunftId)) auskunftId = b.auskunftId;
+		if (typeof b.auskunftId === 'string' && isUuid(b.auskunftId)) auskunftId = b.auskunftId;
 		else problems.push({ field: 'auskunftId', message: 'Die Kennung der Leitungsauskunft ist ungültig.' });
 	}
 

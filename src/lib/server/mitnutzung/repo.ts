@@ -6,6 +6,7 @@
 import type { BaustelleStatus, Polygonal } from '$lib/baustellen';
 import type { MitnutzungJson } from '$lib/mitnutzung';
 import type { Db } from '../db';
+import { isUuid } from '$lib/uuid';
 
 /** [minX, minY, maxX, maxY], EPSG:25832 */
 export type Bbox = [number, number, number, number];
@@ -64,11 +65,9 @@ const toCheck = (r: Row): CheckRow => ({
 	createdAt: r.created_at
 });
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The check if it belongs to `orgId`, else null (another organisation's, or no id at all, is "not found"). */
 export async function findCheck(db: Db, orgId: string, id: string): Promise<CheckRow | null> {
-	if (!UUID.test(id)) return null;
+	if (!isUuid(id)) return null;
 	const [r] = await db<Row[]>`select * from mitnutzung_checks where id = ${id} and org_id = ${orgId}`;
 	return r ? toCheck(r) : null;
 }

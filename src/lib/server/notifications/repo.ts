@@ -5,6 +5,7 @@
  */
 import type { Db } from '../db';
 import type { EventType } from './events';
+import { isUuid } from '$lib/uuid';
 
 export interface Notification {
 	id: string;
@@ -42,8 +43,6 @@ const toNotification = (r: NotificationRow): Notification => ({
 	readAt: r.read_at
 });
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export async function insertNotification(
 	tx: Db,
 	n: { orgId: string; kind: EventType; title: string; body: string; link: string | null; subjectId: string | null; createdAt: Date }
@@ -71,7 +70,7 @@ export async function listNotifications(
 }
 
 export async function findNotification(db: Db, orgId: string, id: string): Promise<Notification | null> {
-	if (!UUID.test(id)) return null;
+	if (!isUuid(id)) return null;
 	const [row] = await db<NotificationRow[]>`select * from notifications where id = ${id} and org_id = ${orgId}`;
 	return row ? toNotification(row) : null;
 }
@@ -79,7 +78,7 @@ export async function findNotification(db: Db, orgId: string, id: string): Promi
 /** Marks the given ones (null = all) as read; ids of other orgs or unknown ids are simply not matched. */
 export async function markRead(db: Db, orgId: string, ids: string[] | null, at: Date): Promise<number> {
 	if (ids) {
-		const valid = ids.filter((id) => UUID.test(id));
+		const valid = ids.filter((id) => isUuid(id));
 		if (!valid.length) return 0;
 		const result = await db`update notifications set read_at = ${at}
 			where org_id = ${orgId} and read_at is null and id = any(string_to_array(${valid.join(',')}, ',')::uuid[])`;

@@ -6,6 +6,7 @@
 import type { Db } from '../db';
 import type { EventType, SubscribableEvent } from '../notifications/events';
 import type { WebhookPayload } from './payload';
+import { isUuid } from '$lib/uuid';
 
 export interface Webhook {
 	id: string;
@@ -67,9 +68,7 @@ interface DeliveryRow {
 	payload: WebhookPayload;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A path segment that is no uuid can name no row (and must not reach PostgreSQL as one). */
-export const isUuid = (value: string): boolean => UUID.test(value);
 
 const toWebhook = (r: WebhookRow): Webhook => ({
 	id: r.id,
