@@ -5,7 +5,7 @@ import { isWorkingDay } from '../auskunft/working-days';
 import { addDays, addMonths } from '../genehmigungen/dates';
 import { dueDate } from '../genehmigungen/clock';
 import { DEFAULT_PERIODS } from '../genehmigungen/periods';
-import { chainParts, cutLine, lengthOf, sectionAlong } from './baustellen';
+import { chainParts, cutLine, lengthOf, sectionAlong } from './baustellen-lines';
 import { demoPlan, frostMonday, mondayOnOrAfter, workingDayOnOrBefore, works, type DemoBaustelle } from './baustellen-data';
 
 const weekday = (d: string) => new Date(`${d}T12:00:00Z`).getUTCDay();
